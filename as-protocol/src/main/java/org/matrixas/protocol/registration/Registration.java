@@ -39,7 +39,11 @@ public record Registration(
         if (url != null && url.isBlank()) {
             url = null;
         }
-        NamespaceMatcher.compile(namespaces);
+        try {
+            NamespaceMatcher.compile(namespaces);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRegistrationException("namespaces", e.getMessage());
+        }
     }
 
     private static void requireText(String value, String key) {
