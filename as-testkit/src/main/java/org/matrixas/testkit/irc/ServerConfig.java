@@ -1,0 +1,9 @@
+package org.matrixas.testkit.irc;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The validated, immutable settings of an {@link IrcServer}; a record so restarts reuse them verbatim. */
+record ServerConfig(String host, int port, String serverName, String networkName, int nickLen,
+                    boolean serverTime, Clock clock, int ioThreads, List<String> motd) {
+}
