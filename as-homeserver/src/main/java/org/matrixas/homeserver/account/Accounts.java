@@ -1,0 +1,126 @@
+package org.matrixas.homeserver.account;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import org.matrixas.homeserver.store.Database;
+import org.matrixas.homeserver.store.Sql;
+import org.matrixas.protocol.error.MatrixError;
+import org.matrixas.protocol.id.UserId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Local users: creation (with a password for humans, without for application-service users), password login,
+ * access tokens (stored as SHA-256 digests, never in clear) and profiles. Policy (who may create which user) is
+ * the caller's; this class only refuses IDs that are taken or not local.
+ */
+public final class Accounts {
+    private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
+    private final Database db;
+    private final String serverName;
+    private final PasswordHasher hasher;
+
+    public Accounts(Database db, String serverName) {
+        this(db, serverName, PasswordHasher.DEFAULT_ITERATIONS);
+    }
+
+    Accounts(Database db, String serverName, int iterations) {
+        this.db = db;
+        this.serverName = serverName;
+        this.hasher = new PasswordHasher(iterations);
+    }
+
+    public String serverName() {
+        return serverName;
+    }
+
+    /** Creates a user; {@code password} and {@code appServiceId} may be null. */
+    public void create(UserId user, String password, String appServiceId) {
+        requireLocal(user);
+        String hash = password == null ? null : hasher.hash(password);
+        boolean created = db.write(c -> {
+            if (exists(c, user)) {
+                return false;
+            }
+            Sql.update(c, "INSERT INTO users(user_id, password_hash, appservice_id, created_ts) VALUES (?,?,?,?)",
+                    user.toString(), hash, appServiceId, System.currentTimeMillis());
+            return true;
+        });
+        if (!created) {
+            throw MatrixError.M_USER_IN_USE.withMessage("user ID " + user + " is already taken").toException();
+        }
+        LOG.info("registered user {}{}", user, appServiceId == null ? "" : " for application service " + appServiceId);
+    }
+
+    /** Creates the user unless it exists; returns whether it was created. */
+    public boolean ensure(UserId user, String appServiceId) {
+        requireLocal(user);
+        return db.write(c -> {
+            if (exists(c, user)) {
+                return false;
+            }
+            Sql.update(c, "INSERT INTO users(user_id, appservice_id, created_ts) VALUES (?,?,?)", user.toString(),
+                    appServiceId, System.currentTimeMillis());
+            return true;
+        });
+    }
+
+    public boolean exists(UserId user) {
+        return db.read(c -> exists(c, user));
+    }
+
+    private static boolean exists(java.sql.Connection c, UserId user) throws SQLException {
+        return Sql.one(c, "SELECT 1 FROM users WHERE user_id = ?", rs -> true, user.toString()).isPresent();
+    }
+
+    /** The user when the password matches; the same slow hash runs whether or not the user exists. */
+    public Optional<UserId> checkPassword(UserId user, String password) {
+        String stored = db.read(c -> Sql.one(c, "SELECT password_hash FROM users WHERE user_id = ?",
+                rs -> rs.getString(1), user.toString()).orElse(null));
+        return hasher.verify(password, stored) ? Optional.of(user) : Optional.empty();
+    }
+
+    /** Issues a new access token; {@code deviceId} null picks a random one. */
+    public LoginGrant issueToken(UserId user, String deviceId) {
+        String device = deviceId == null || deviceId.isBlank() ? Secrets.letters(10).toUpperCase(java.util.Locale.ROOT)
+                : deviceId;
+        String token = "mas_" + Secrets.random(32);
+        db.write(c -> Sql.update(c, "INSERT INTO access_tokens(token_hash, user_id, device_id, created_ts) VALUES (?,?,?,?)",
+                Secrets.sha256Hex(token), user.toString(), device, System.currentTimeMillis()));
+        return new LoginGrant(user, token, device);
+    }
+
+    /** The owner of a user access token. The lookup is by digest, so it reveals nothing through timing. */
+    public Optional<TokenOwner> tokenOwner(String accessToken) {
+        String digest = Secrets.sha256Hex(accessToken);
+        return db.read(c -> Sql.one(c, "SELECT user_id, device_id FROM access_tokens WHERE token_hash = ?",
+                rs -> new TokenOwner(UserId.parse(rs.getString(1)), rs.getString(2)), digest));
+    }
+
+    public Optional<Profile> profile(UserId user) {
+        return db.read(c -> Sql.one(c, "SELECT displayname, avatar_url FROM users WHERE user_id = ?",
+                rs -> new Profile(user, Optional.ofNullable(rs.getString(1)), Optional.ofNullable(rs.getString(2))),
+                user.toString()));
+    }
+
+    /** Sets (or clears, with null) the display name; false when the user does not exist. */
+    public boolean setDisplayName(UserId user, String displayName) {
+        return db.write(c -> Sql.update(c, "UPDATE users SET displayname = ? WHERE user_id = ?", displayName,
+                user.toString())) > 0;
+    }
+
+    public boolean setAvatarUrl(UserId user, String avatarUrl) {
+        return db.write(c -> Sql.update(c, "UPDATE users SET avatar_url = ? WHERE user_id = ?", avatarUrl,
+                user.toString())) > 0;
+    }
+
+    public boolean isLocal(UserId user) {
+        return user.server().equals(serverName);
+    }
+
+    private void requireLocal(UserId user) {
+        if (!isLocal(user)) {
+            throw MatrixError.M_INVALID_USERNAME.withMessage("user " + user + " is not on this server").toException();
+        }
+    }
+}

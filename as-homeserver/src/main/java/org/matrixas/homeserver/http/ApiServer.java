@@ -1,0 +1,85 @@
+package org.matrixas.homeserver.http;
+
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.net.InetSocketAddress;
+import org.matrixas.homeserver.txn.Pipeline;
+import org.matrixas.protocol.http.Exchanges;
+import org.matrixas.protocol.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Undertow server: every request is dispatched to a worker thread (blocking queries and long-polls hold one),
+ * routed, authenticated first, then handled; every failure becomes a Matrix error body.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private final Undertow undertow;
+    private final Router router = new Router();
+    private final Authenticator auth;
+    private final int maxBodyBytes;
+
+    public ApiServer(Services services, Pipeline pipeline) {
+        this.auth = new Authenticator(services);
+        this.maxBodyBytes = services.config().maxBodyBytes();
+        new AccountHandlers(services).register(router);
+        new RoomHandlers(services).register(router);
+        new DirectoryHandlers(services).register(router);
+        new SyncHandler(services).register(router);
+        new AppServiceHandlers(services, auth).register(router);
+        router.add("GET", "/health", Router.Auth.NONE, call -> health(pipeline));
+        HttpHandler root = this::handle;
+        this.undertow = Undertow.builder()
+                .addHttpListener(services.config().listen().port(), services.config().listen().host())
+                .setIoThreads(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())))
+                .setWorkerThreads(services.config().workerThreads())
+                .setHandler(root)
+                .build();
+    }
+
+    private static Object health(Pipeline pipeline) {
+        var body = Json.object().put("status", "ok");
+        var services = body.putObject("appservices");
+        pipeline.statuses().forEach((id, st) -> services.putObject(id).put("up", st.up())
+                .put("consecutive_failures", st.consecutiveFailures()));
+        return body;
+    }
+
+    public void start() {
+        undertow.start();
+    }
+
+    public int port() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    private void handle(HttpServerExchange exchange) {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this::handle);
+            return;
+        }
+        Exchanges.guard(exchange, this::route, e -> LOG.error("request {} {} failed", exchange.getRequestMethod(),
+                exchange.getRequestPath(), e));
+    }
+
+    private void route(HttpServerExchange exchange) throws Exception {
+        Router.Match m = router.match(exchange.getRequestMethod().toString(), Exchanges.pathSegments(exchange));
+        Call call = new Call(exchange, m.params(), maxBodyBytes);
+        if (m.route().auth() == Router.Auth.USER) {
+            call.authenticated(auth.authenticate(call));
+        }
+        Object result = m.route().handler().handle(call);
+        if (result instanceof Reply r) {
+            Exchanges.sendJson(exchange, r.status(), r.body());
+        } else {
+            Exchanges.sendJson(exchange, 200, result);
+        }
+    }
+
+    @Override
+    public void close() {
+        undertow.stop();
+    }
+}

@@ -1,0 +1,35 @@
+package org.matrixas.homeserver.http;
+
+import java.util.Objects;
+import org.matrixas.homeserver.account.Accounts;
+import org.matrixas.homeserver.config.HomeserverConfig;
+import org.matrixas.homeserver.query.QueryService;
+import org.matrixas.homeserver.registration.AppServiceRegistry;
+import org.matrixas.homeserver.room.Aliases;
+import org.matrixas.homeserver.room.Rooms;
+import org.matrixas.homeserver.sync.SyncService;
+
+/** What the HTTP handlers work with; assembled once by the homeserver. */
+public record Services(
+        HomeserverConfig config,
+        Accounts accounts,
+        AppServiceRegistry registry,
+        Rooms rooms,
+        Aliases aliases,
+        QueryService queries,
+        SyncService sync) {
+
+    public Services {
+        Objects.requireNonNull(config, "config is null");
+        Objects.requireNonNull(accounts, "accounts is null");
+        Objects.requireNonNull(registry, "registry is null");
+        Objects.requireNonNull(rooms, "rooms is null");
+        Objects.requireNonNull(aliases, "aliases is null");
+        Objects.requireNonNull(queries, "queries is null");
+        Objects.requireNonNull(sync, "sync is null");
+    }
+
+    String serverName() {
+        return config.serverName();
+    }
+}

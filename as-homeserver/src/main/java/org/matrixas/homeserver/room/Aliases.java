@@ -1,0 +1,84 @@
+package org.matrixas.homeserver.room;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.matrixas.homeserver.store.Database;
+import org.matrixas.homeserver.store.Sql;
+import org.matrixas.protocol.error.MatrixError;
+import org.matrixas.protocol.id.RoomAlias;
+import org.matrixas.protocol.id.RoomId;
+import org.matrixas.protocol.id.UserId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local room directory: alias to room ID. Namespace exclusivity and permissions are the caller's checks;
+ * this class refuses only taken aliases, unknown rooms and aliases of other servers.
+ */
+public final class Aliases {
+    private static final Logger LOG = LoggerFactory.getLogger(Aliases.class);
+    /** 409 for {@code PUT /directory/room} on a taken alias, as the specification says. */
+    static final MatrixError ALIAS_EXISTS = new MatrixError("M_UNKNOWN", "Room alias already exists", 409);
+    private final Database db;
+    private final String serverName;
+
+    public Aliases(Database db, String serverName) {
+        this.db = db;
+        this.serverName = serverName;
+    }
+
+    public void create(RoomAlias alias, RoomId room, UserId creator) {
+        requireLocal(alias);
+        db.write(c -> {
+            if (!RoomStore.exists(c, room)) {
+                throw MatrixError.M_NOT_FOUND.withMessage("unknown room " + room).toException();
+            }
+            if (insert(c, alias, room, creator) == 0) {
+                throw ALIAS_EXISTS.withMessage("alias " + alias + " already exists").toException();
+            }
+            return null;
+        });
+        LOG.info("alias {} now points to {}", alias, room);
+    }
+
+    /** Inserts inside the caller's transaction; returns 0 when the alias is taken. */
+    static int insert(Connection c, RoomAlias alias, RoomId room, UserId creator) throws SQLException {
+        return Sql.update(c, "INSERT INTO aliases(alias, room_id, creator) VALUES (?,?,?) ON CONFLICT(alias) DO NOTHING",
+                alias.toString(), room.toString(), creator.toString());
+    }
+
+    public Optional<RoomId> resolve(RoomAlias alias) {
+        return db.read(c -> Sql.one(c, "SELECT room_id FROM aliases WHERE alias = ?", rs -> RoomId.parse(rs.getString(1)),
+                alias.toString()));
+    }
+
+    public Optional<UserId> creator(RoomAlias alias) {
+        return db.read(c -> Sql.one(c, "SELECT creator FROM aliases WHERE alias = ?", rs -> UserId.parse(rs.getString(1)),
+                alias.toString()));
+    }
+
+    public boolean delete(RoomAlias alias) {
+        boolean deleted = db.write(c -> Sql.update(c, "DELETE FROM aliases WHERE alias = ?", alias.toString())) > 0;
+        if (deleted) {
+            LOG.info("alias {} deleted", alias);
+        }
+        return deleted;
+    }
+
+    public List<RoomAlias> aliasesOf(RoomId room) {
+        return db.read(c -> Sql.list(c, "SELECT alias FROM aliases WHERE room_id = ? ORDER BY alias",
+                rs -> RoomAlias.parse(rs.getString(1)), room.toString()));
+    }
+
+    public boolean isLocal(RoomAlias alias) {
+        return alias.server().equals(serverName);
+    }
+
+    private void requireLocal(RoomAlias alias) {
+        if (!isLocal(alias)) {
+            throw MatrixError.M_INVALID_PARAM.withMessage("alias " + alias + " is not on this server").toException();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.matrixas.homeserver.room;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.matrixas.homeserver.account.Secrets;
+import org.matrixas.homeserver.store.Sql;
+import org.matrixas.protocol.event.ClientEvent;
+import org.matrixas.protocol.id.EventId;
+import org.matrixas.protocol.id.RoomId;
+import org.matrixas.protocol.id.UserId;
+import org.matrixas.protocol.json.Json;
+
+/** The SQL of rooms: events in stream order, current state, memberships. Callers hold the transaction. */
+final class RoomStore {
+    private static final String EVENT_COLUMNS = "e.stream_ordering, e.json";
+
+    private RoomStore() {
+    }
+
+    /** Appends an event, updating current state and memberships for state events. */
+    static StoredEvent append(Connection c, RoomId room, UserId sender, String type, String stateKey,
+            ObjectNode content, long ts) throws SQLException {
+        EventId id = EventId.parse("$" + Secrets.random(24));
+        ClientEvent event = new ClientEvent(id, type, sender, room, ts, content, stateKey, null, Map.of());
+        String json = Json.writeString(event);
+        long ordering = Sql.insert(c, "INSERT INTO events(event_id, room_id, type, state_key, sender, origin_server_ts,"
+                + " json) VALUES (?,?,?,?,?,?,?)", id.toString(), room.toString(), type, stateKey, sender.toString(), ts,
+                json);
+        if (stateKey != null) {
+            Sql.update(c, "INSERT INTO current_state(room_id, type, state_key, event_id, stream_ordering)"
+                    + " VALUES (?,?,?,?,?) ON CONFLICT(room_id, type, state_key) DO UPDATE SET"
+                    + " event_id = excluded.event_id, stream_ordering = excluded.stream_ordering",
+                    room.toString(), type, stateKey, id.toString(), ordering);
+            if (type.equals(Rooms.MEMBER)) {
+                Sql.update(c, "INSERT INTO memberships(room_id, user_id, membership, stream_ordering) VALUES (?,?,?,?)"
+                        + " ON CONFLICT(room_id, user_id) DO UPDATE SET membership = excluded.membership,"
+                        + " stream_ordering = excluded.stream_ordering", room.toString(), stateKey,
+                        content.path("membership").asText(), ordering);
+            }
+        }
+        return new StoredEvent(ordering, event);
+    }
+
+    static StoredEvent row(ResultSet rs) throws SQLException {
+        return new StoredEvent(rs.getLong(1), Json.read(rs.getString(2).getBytes(StandardCharsets.UTF_8),
+                ClientEvent.class));
+    }
+
+    static Optional<StoredEvent> stateEvent(Connection c, RoomId room, String type, String key) throws SQLException {
+        return Sql.one(c, "SELECT " + EVENT_COLUMNS + " FROM current_state s JOIN events e ON e.event_id = s.event_id"
+                + " WHERE s.room_id = ? AND s.type = ? AND s.state_key = ?", RoomStore::row, room.toString(), type, key);
+    }
+
+    static List<StoredEvent> currentState(Connection c, RoomId room) throws SQLException {
+        return Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM current_state s JOIN events e ON e.event_id = s.event_id"
+                + " WHERE s.room_id = ? ORDER BY e.stream_ordering", RoomStore::row, room.toString());
+    }
+
+    static Optional<String> membership(Connection c, RoomId room, UserId user) throws SQLException {
+        return Sql.one(c, "SELECT membership FROM memberships WHERE room_id = ? AND user_id = ?",
+                rs -> rs.getString(1), room.toString(), user.toString());
+    }
+
+    static List<UserId> members(Connection c, RoomId room, String membership) throws SQLException {
+        return Sql.list(c, "SELECT user_id FROM memberships WHERE room_id = ? AND membership = ? ORDER BY user_id",
+                rs -> UserId.parse(rs.getString(1)), room.toString(), membership);
+    }
+
+    static List<RoomId> roomsOf(Connection c, UserId user, String membership) throws SQLException {
+        return Sql.list(c, "SELECT room_id FROM memberships WHERE user_id = ? AND membership = ? ORDER BY room_id",
+                rs -> RoomId.parse(rs.getString(1)), user.toString(), membership);
+    }
+
+    static boolean exists(Connection c, RoomId room) throws SQLException {
+        return Sql.one(c, "SELECT 1 FROM rooms WHERE room_id = ?", rs -> true, room.toString()).isPresent();
+    }
+
+    static List<StoredEvent> eventsAfter(Connection c, long after, long upTo, int limit) throws SQLException {
+        return Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.stream_ordering > ?"
+                + " AND e.stream_ordering <= ? ORDER BY e.stream_ordering LIMIT ?", RoomStore::row, after, upTo, limit);
+    }
+
+    /** The latest {@code limit} events of a room in (after, upTo], oldest first. */
+    static List<StoredEvent> latestInRoom(Connection c, RoomId room, long after, long upTo, int limit)
+            throws SQLException {
+        List<StoredEvent> newestFirst = Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.room_id = ?"
+                + " AND e.stream_ordering > ? AND e.stream_ordering <= ? ORDER BY e.stream_ordering DESC LIMIT ?",
+                RoomStore::row, room.toString(), after, upTo, limit);
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    static long head(Connection c) throws SQLException {
+        return Sql.longValue(c, "SELECT MAX(stream_ordering) FROM events", 0);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The push pipeline: {@link org.matrixas.homeserver.txn.Pipeline} runs one sender per application service,
+ * delivering events in stream order as durable transactions (same txnId and bytes on every retry) with
+ * exponential back-off; {@link org.matrixas.homeserver.txn.AppServiceStatus} reports whether each is up.
+ */
+package org.matrixas.homeserver.txn;
