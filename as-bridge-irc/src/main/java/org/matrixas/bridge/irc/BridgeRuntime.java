@@ -1,0 +1,86 @@
+package org.matrixas.bridge.irc;
+
+import com.google.inject.Inject;
+import org.matrixas.bridge.irc.config.BridgeConfig;
+import org.matrixas.bridge.irc.irc.BotConnections;
+import org.matrixas.bridge.irc.irc.Puppets;
+import org.matrixas.bridge.irc.matrix.AppServiceHttp;
+import org.matrixas.bridge.irc.matrix.BridgeHealth;
+import org.matrixas.bridge.irc.registration.ApiRegistrar;
+import org.matrixas.bridge.irc.runtime.Lifecycle;
+import org.matrixas.bridge.irc.runtime.SerialExecutor;
+import org.matrixas.protocol.appservice.AppService;
+import org.matrixas.protocol.appservice.AppServiceEndpoint;
+import org.matrixas.protocol.appservice.TransactionLog;
+import org.matrixas.protocol.client.HomeserverClient;
+import org.matrixas.protocol.error.MatrixException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the components in order (store, workers, puppets, bots, HTTP server, registration), each registering
+ * with the {@link Lifecycle} so that closing stops them in reverse.
+ */
+final class BridgeRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeRuntime.class);
+    private final TransactionLog transactions;
+    private final SerialExecutor workers;
+    private final BridgeConfig config;
+    private final Lifecycle lifecycle;
+    private final Puppets puppets;
+    private final BotConnections bots;
+    private final AppServiceHttp http;
+    private final ApiRegistrar registrar;
+    private final AppService service;
+    private final BridgeHealth health;
+    private final HomeserverClient hs;
+
+    // Parameter order is start order: the store and the workers are created (and registered) first.
+    @Inject
+    BridgeRuntime(TransactionLog transactions, SerialExecutor workers, BridgeConfig config, Lifecycle lifecycle,
+            Puppets puppets, BotConnections bots, AppServiceHttp http, ApiRegistrar registrar, AppService service,
+            BridgeHealth health, HomeserverClient hs) {
+        this.transactions = transactions;
+        this.workers = workers;
+        this.config = config;
+        this.lifecycle = lifecycle;
+        this.puppets = puppets;
+        this.bots = bots;
+        this.http = http;
+        this.registrar = registrar;
+        this.service = service;
+        this.health = health;
+        this.hs = hs;
+    }
+
+    void start() {
+        lifecycle.register("puppets", puppets);
+        bots.start();
+        http.start();
+        lifecycle.register("HTTP server", http);
+        String url = config.appservice().effectiveUrl(http.port());
+        LOG.info("application service listening on port {}; the homeserver reaches it at {}", http.port(), url);
+        if (config.appservice().registerViaApi()) {
+            lifecycle.register("registrar", registrar);
+            registrar.start(url, this::enable);
+        } else {
+            enable(config.appservice().hsToken());
+        }
+    }
+
+    private void enable(String hsToken) {
+        http.enable(AppServiceEndpoint.builder().hsToken(hsToken).service(service).transactionLog(transactions)
+                .build());
+        health.markRegistered();
+        workers.submit("bot user", this::ensureBotUser);
+    }
+
+    /** Synapse creates the sender user itself; other homeservers may not. */
+    private void ensureBotUser() {
+        try {
+            hs.ensureAppServiceUser(config.appservice().senderLocalpart(), config.homeserver().domain());
+        } catch (MatrixException e) {
+            LOG.debug("registering the bot user: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.matrixas.bridge.irc.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * One IRC network. {@code domain} names the network in aliases and user IDs; the templates map channels and
+ * nicks to Matrix IDs (see {@code org.matrixas.bridge.irc.mapping}).
+ *
+ * @param domain the network's name in IDs, e.g. {@code irc.freenode.net} (required)
+ * @param host server to connect to (required)
+ * @param port server port (default 6667, or 6697 with TLS)
+ * @param tls connect with TLS (default false)
+ * @param botNick nick of the bridge's bot connection (default {@code MatrixBridge})
+ * @param channels channels the bot joins at start and keeps scroll-back for
+ * @param aliasTemplate alias localpart with {@code $CHANNEL} (default {@code #<domain>/$CHANNEL})
+ * @param userTemplate user ID localpart with {@code $NICK} (default {@code @<domain>/$NICK})
+ * @param nickTemplate puppet nick with {@code $LOCALPART}, {@code $USERID}, {@code $DISPLAY} (default
+ *     {@code $LOCALPART[m]})
+ * @param scrollback scroll-back bounds per channel
+ */
+public record NetworkConfig(String domain, String host, int port, boolean tls, String botNick, List<String> channels,
+        String aliasTemplate, String userTemplate, String nickTemplate, ScrollbackConfig scrollback) {
+    public static final String DEFAULT_BOT_NICK = "MatrixBridge";
+    public static final String DEFAULT_NICK_TEMPLATE = "$LOCALPART[m]";
+
+    public NetworkConfig {
+        channels = channels == null ? List.of() : List.copyOf(channels);
+        botNick = botNick == null ? DEFAULT_BOT_NICK : botNick;
+        aliasTemplate = aliasTemplate == null && domain != null ? "#" + domain + "/$CHANNEL" : aliasTemplate;
+        userTemplate = userTemplate == null && domain != null ? "@" + domain + "/$NICK" : userTemplate;
+        nickTemplate = nickTemplate == null ? DEFAULT_NICK_TEMPLATE : nickTemplate;
+        scrollback = scrollback == null ? ScrollbackConfig.defaults() : scrollback;
+    }
+
+    @JsonCreator
+    static NetworkConfig fromYaml(@JsonProperty("domain") String domain, @JsonProperty("host") String host,
+            @JsonProperty("port") Integer port, @JsonProperty("tls") Boolean tls,
+            @JsonProperty("bot_nick") String botNick, @JsonProperty("channels") List<String> channels,
+            @JsonProperty("alias_template") String aliasTemplate, @JsonProperty("user_template") String userTemplate,
+            @JsonProperty("nick_template") String nickTemplate,
+            @JsonProperty("scrollback") ScrollbackConfig scrollback) {
+        boolean secure = tls != null && tls;
+        return new NetworkConfig(domain, host, port == null ? (secure ? 6697 : 6667) : port, secure, botNick,
+                channels, aliasTemplate, userTemplate, nickTemplate, scrollback);
+    }
+
+    /** A plain-text network with every default. */
+    public static NetworkConfig of(String domain, String host, int port) {
+        return new NetworkConfig(domain, host, port, false, null, List.of(), null, null, null, null);
+    }
+
+    public NetworkConfig withChannels(List<String> newChannels) {
+        return new NetworkConfig(domain, host, port, tls, botNick, newChannels, aliasTemplate, userTemplate,
+                nickTemplate, scrollback);
+    }
+
+    public NetworkConfig withBotNick(String nick) {
+        return new NetworkConfig(domain, host, port, tls, nick, channels, aliasTemplate, userTemplate, nickTemplate,
+                scrollback);
+    }
+
+    public NetworkConfig withNickTemplate(String template) {
+        return new NetworkConfig(domain, host, port, tls, botNick, channels, aliasTemplate, userTemplate, template,
+                scrollback);
+    }
+
+    public NetworkConfig withScrollback(ScrollbackConfig newScrollback) {
+        return new NetworkConfig(domain, host, port, tls, botNick, channels, aliasTemplate, userTemplate,
+                nickTemplate, newScrollback);
+    }
+}

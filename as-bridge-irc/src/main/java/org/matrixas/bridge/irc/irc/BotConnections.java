@@ -1,0 +1,76 @@
+package org.matrixas.bridge.irc.irc;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.kitteh.irc.client.library.Client;
+import org.matrixas.bridge.irc.config.BridgeConfig;
+import org.matrixas.bridge.irc.config.NetworkConfig;
+import org.matrixas.bridge.irc.runtime.Backoff;
+import org.matrixas.bridge.irc.runtime.Lifecycle;
+import org.matrixas.bridge.irc.runtime.Timeouts;
+import org.matrixas.bridge.irc.store.RoomMapping;
+import org.matrixas.bridge.irc.store.RoomStore;
+
+/** The bot connection of every network; {@link #start()} connects them all (without waiting). */
+@Singleton
+public final class BotConnections {
+    private final BridgeConfig config;
+    private final IrcClientFactory factory;
+    private final IrcMessageListener listener;
+    private final Puppets puppets;
+    private final RoomStore rooms;
+    private final Clock clock;
+    private final Timeouts timeouts;
+    private final Lifecycle lifecycle;
+    private final Map<String, BotConnection> bots = new LinkedHashMap<>();
+
+    @Inject
+    BotConnections(BridgeConfig config, IrcClientFactory factory, IrcMessageListener listener, Puppets puppets,
+            RoomStore rooms, Clock clock, Timeouts timeouts, Lifecycle lifecycle) {
+        this.config = config;
+        this.factory = factory;
+        this.listener = listener;
+        this.puppets = puppets;
+        this.rooms = rooms;
+        this.clock = clock;
+        this.timeouts = timeouts;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Connects each network's bot; it joins the configured channels and those of bridged rooms. */
+    public synchronized void start() {
+        for (NetworkConfig n : config.networks()) {
+            Set<String> channels = new LinkedHashSet<>(n.channels());
+            rooms.all().stream().map(RoomMapping::channel).filter(c -> c.network().equals(n.domain()))
+                    .forEach(c -> channels.add(c.channel()));
+            Client client = factory.create(n, "bot-" + n.domain(), n.botNick(), "bridge", "Matrix bridge");
+            IrcSession session = new IrcSession(n.domain() + "/bot", client,
+                    new Backoff(timeouts.reconnectInitial(), timeouts.reconnectMax()));
+            BotConnection bot = new BotConnection(n, session, listener, puppets, clock);
+            bots.put(n.domain(), lifecycle.register("IRC bot of " + n.domain(), bot));
+            bot.start(channels);
+        }
+    }
+
+    public synchronized BotConnection bot(String network) {
+        BotConnection b = bots.get(network);
+        if (b == null) {
+            throw new IrcException("no bot for network " + network + " (not started?)");
+        }
+        return b;
+    }
+
+    public synchronized java.util.List<BotConnection> all() {
+        return java.util.List.copyOf(bots.values());
+    }
+
+    /** Whether every network's bot is registered with its server. */
+    public synchronized boolean allConnected() {
+        return !bots.isEmpty() && bots.values().stream().allMatch(BotConnection::isConnected);
+    }
+}

@@ -1,0 +1,176 @@
+package org.matrixas.bridge.irc.irc;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.engio.mbassy.listener.Handler;
+import org.kitteh.irc.client.library.Client;
+import org.kitteh.irc.client.library.event.channel.ChannelJoinEvent;
+import org.kitteh.irc.client.library.event.client.ClientNegotiationCompleteEvent;
+import org.kitteh.irc.client.library.event.client.ClientReceiveNumericEvent;
+import org.kitteh.irc.client.library.event.connection.ClientConnectionEndedEvent;
+import org.matrixas.bridge.irc.mapping.PuppetNickTemplate;
+import org.matrixas.bridge.irc.runtime.Backoff;
+import org.matrixas.bridge.irc.text.IrcNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One KICL connection's state, shared by the bot and the puppets: whether it is registered, reconnecting with
+ * back-off after it drops, and joining channels with a future that completes on the server's JOIN (or fails on a
+ * join error numeric). Channel and user snapshots are always looked up again, never kept.
+ */
+public final class IrcSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IrcSession.class);
+    /** ERR_NOSUCHCHANNEL, ERR_TOOMANYCHANNELS, ERR_CHANNELISFULL, ERR_INVITEONLYCHAN, ERR_BANNEDFROMCHAN, ERR_BADCHANNELKEY, ERR_NEEDREGGEDNICK. */
+    private static final Set<Integer> JOIN_ERRORS = Set.of(403, 405, 471, 473, 474, 475, 477);
+    private final String label;
+    private final Client client;
+    private final Backoff backoff;
+    private final Map<String, CompletableFuture<Void>> joins = new ConcurrentHashMap<>();
+    private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile boolean closing;
+
+    IrcSession(String label, Client client, Backoff backoff) {
+        this.label = label;
+        this.client = client;
+        this.backoff = backoff;
+    }
+
+    /** Registers {@code listeners} (objects with {@code @Handler} methods) and connects. */
+    void start(Object... listeners) {
+        client.getEventManager().registerEventListener(new Events());
+        for (Object l : listeners) {
+            client.getEventManager().registerEventListener(l);
+        }
+        client.connect();
+    }
+
+    Client client() {
+        return client;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean isConnected() {
+        return ready.isDone() && !ready.isCompletedExceptionally() && !closing;
+    }
+
+    /** Waits until the connection is registered with the server. */
+    public void awaitReady(Duration timeout) {
+        await(ready, timeout, "registering with the server");
+    }
+
+    /** The nick the connection has now. */
+    public String nick() {
+        return client.getNick();
+    }
+
+    /** The server's NICKLEN, or {@link PuppetNickTemplate#DEFAULT_NICKLEN} before it is known. */
+    public int nickLength() {
+        int n = client.getServerInfo().getNickLengthLimit();
+        return n > 0 ? n : PuppetNickTemplate.DEFAULT_NICKLEN;
+    }
+
+    public boolean isIn(String channel) {
+        return client.getChannel(channel).isPresent();
+    }
+
+    /** Joins {@code channel} (kept across reconnects) and waits for the server to confirm. */
+    public void join(String channel, Duration timeout) {
+        if (isIn(channel)) {
+            return;
+        }
+        CompletableFuture<Void> f = joins.computeIfAbsent(IrcNames.fold(channel), k -> new CompletableFuture<>());
+        client.addChannel(channel);
+        if (isIn(channel)) {
+            f.complete(null);
+        }
+        try {
+            await(f, timeout, "joining " + channel);
+        } finally {
+            joins.remove(IrcNames.fold(channel), f);
+        }
+    }
+
+    /** The topic of a channel the connection is in, if one is set. */
+    public java.util.Optional<String> topic(String channel) {
+        return client.getChannel(channel).flatMap(c -> c.getTopic().getValue()).filter(t -> !t.isBlank());
+    }
+
+    private void await(CompletableFuture<Void> f, Duration timeout, String what) {
+        try {
+            f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IrcException("[" + label + "] timed out after " + timeout.toSeconds() + " s " + what);
+        } catch (ExecutionException e) {
+            throw new IrcException("[" + label + "] failed " + what + ": " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IrcException("[" + label + "] interrupted " + what);
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        ready.completeExceptionally(new IrcException("connection closed"));
+        joins.values().forEach(f -> f.completeExceptionally(new IrcException("connection closed")));
+        client.shutdown("Bridge shutting down");
+    }
+
+    /** KICL calls these on its event thread; they must not block. Public for KICL's reflection. */
+    public final class Events {
+        @Handler
+        public void onNegotiated(ClientNegotiationCompleteEvent e) {
+            backoff.reset();
+            ready.complete(null);
+            LOG.info("[{}] connected as {}", label, client.getNick());
+        }
+
+        @Handler
+        public void onEnded(ClientConnectionEndedEvent e) {
+            if (ready.isDone()) {
+                ready = new CompletableFuture<>();
+            }
+            if (closing) {
+                e.setAttemptReconnect(false);
+                return;
+            }
+            long delay = backoff.next().toMillis();
+            e.setAttemptReconnect(true);
+            e.setReconnectionDelay((int) Math.min(Integer.MAX_VALUE, delay));
+            LOG.warn("[{}] disconnected ({}); reconnecting in {} ms", label,
+                    e.getCause().map(Throwable::getMessage).orElse("closed"), delay);
+        }
+
+        @Handler
+        public void onJoin(ChannelJoinEvent e) {
+            if (client.isUser(e.getUser())) {
+                CompletableFuture<Void> f = joins.get(IrcNames.fold(e.getChannel().getName()));
+                if (f != null) {
+                    f.complete(null);
+                }
+            }
+        }
+
+        @Handler
+        public void onNumeric(ClientReceiveNumericEvent e) {
+            List<String> p = e.getParameters();
+            if (JOIN_ERRORS.contains(e.getNumeric()) && p.size() >= 2) {
+                CompletableFuture<Void> f = joins.get(IrcNames.fold(p.get(1)));
+                if (f != null) {
+                    f.completeExceptionally(new IrcException(p.get(p.size() - 1) + " (" + e.getNumeric() + ")"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.matrixas.bridge.irc.matrix;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
+import org.matrixas.bridge.irc.irc.IrcMessage;
+import org.matrixas.bridge.irc.irc.IrcMessageListener;
+import org.matrixas.bridge.irc.mapping.ChannelRef;
+import org.matrixas.bridge.irc.mapping.Mappings;
+import org.matrixas.bridge.irc.runtime.SerialExecutor;
+import org.matrixas.bridge.irc.scrollback.Scrollbacks;
+import org.matrixas.bridge.irc.store.RoomMapping;
+import org.matrixas.bridge.irc.store.RoomStore;
+import org.matrixas.bridge.irc.text.IrcNames;
+import org.matrixas.protocol.id.UserId;
+import org.matrixas.protocol.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * IRC to Matrix. Every channel line is kept as scroll-back and, when the channel has a room, sent into it as the
+ * speaker's virtual user with the IRC time. Lines and room activation of one channel run in one serial queue, so
+ * a room gets its scroll-back and then the live lines, in order, none twice and none lost.
+ */
+@Singleton
+public final class IrcToMatrix implements IrcMessageListener {
+    private static final Logger LOG = LoggerFactory.getLogger(IrcToMatrix.class);
+    private final RoomStore rooms;
+    private final Scrollbacks scrollbacks;
+    private final VirtualUsers users;
+    private final Mappings mappings;
+    private final SerialExecutor executor;
+
+    @Inject
+    IrcToMatrix(RoomStore rooms, Scrollbacks scrollbacks, VirtualUsers users, Mappings mappings,
+            SerialExecutor executor) {
+        this.rooms = rooms;
+        this.scrollbacks = scrollbacks;
+        this.users = users;
+        this.mappings = mappings;
+        this.executor = executor;
+    }
+
+    @Override
+    public void onMessage(IrcMessage message) {
+        executor.submit(key(message.channel()), () -> {
+            scrollbacks.record(message);
+            rooms.byChannel(message.channel()).ifPresent(room -> forward(room, message));
+        });
+    }
+
+    /** Stores {@code mapping} and sends the channel's scroll-back into the new room; completes when done. */
+    public CompletableFuture<Void> activate(RoomMapping mapping) {
+        return executor.submit(key(mapping.channel()), () -> {
+            rooms.put(mapping);
+            for (IrcMessage m : scrollbacks.recent(mapping.channel())) {
+                try {
+                    forward(mapping, m);
+                } catch (RuntimeException e) {
+                    LOG.warn("scroll-back line of {} in {} not bridged: {}", m.nick(), m.channel().channel(),
+                            e.getMessage());
+                }
+            }
+        });
+    }
+
+    private void forward(RoomMapping room, IrcMessage m) {
+        if (!IrcNames.isNick(m.nick())) {
+            LOG.debug("nick {} cannot be mapped to a user ID; line dropped", m.nick());
+            return;
+        }
+        UserId user = mappings.network(m.channel().network()).userFor(m.nick());
+        users.send(user, m.nick(), room.room(), "m.room.message", content(m), m.time().toEpochMilli());
+    }
+
+    static ObjectNode content(IrcMessage m) {
+        String msgtype = switch (m.kind()) {
+            case MESSAGE -> "m.text";
+            case ACTION -> "m.emote";
+            case NOTICE -> "m.notice";
+        };
+        return Json.object().put("msgtype", msgtype).put("body", m.text());
+    }
+
+    private static String key(ChannelRef channel) {
+        return "irc " + channel.network() + " " + channel.key();
+    }
+}

@@ -1,0 +1,77 @@
+package org.matrixas.bridge.irc.matrix;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import java.util.function.Supplier;
+import org.matrixas.protocol.client.HomeserverClient;
+import org.matrixas.protocol.error.MatrixException;
+import org.matrixas.protocol.id.EventId;
+import org.matrixas.protocol.id.RoomId;
+import org.matrixas.protocol.id.UserId;
+
+/**
+ * Acts as IRC users on Matrix. Works with both kinds of homeserver: one that queries the bridge about an unknown
+ * virtual user when it is first asserted (the draft; {@link #provision} then runs from the user query), and one
+ * that answers 403 instead (Synapse), in which case the user is registered here and the call repeated.
+ */
+@Singleton
+public final class VirtualUsers {
+    private final HomeserverClient hs;
+    private final Cache<UserId, Boolean> provisioned = Caffeine.newBuilder().maximumSize(100_000)
+            .executor(Runnable::run).build();
+    private final Cache<String, Boolean> joined = Caffeine.newBuilder().maximumSize(100_000)
+            .executor(Runnable::run).build();
+
+    @Inject
+    VirtualUsers(HomeserverClient hs) {
+        this.hs = hs;
+    }
+
+    /** Registers {@code user} (an existing user is fine) and sets its display name. */
+    public void provision(UserId user, String displayName) {
+        hs.ensureAppServiceUser(user.localpart(), user.server());
+        hs.as(user).setDisplayName(user, displayName);
+        provisioned.put(user, Boolean.TRUE);
+    }
+
+    /** Joins {@code user} to {@code room} unless it is known to be there. */
+    public void ensureJoined(UserId user, String displayName, RoomId room) {
+        String key = room + " " + user;
+        if (joined.getIfPresent(key) != null) {
+            return;
+        }
+        withRegistration(user, displayName, () -> hs.as(user).join(room.toString()));
+        joined.put(key, Boolean.TRUE);
+    }
+
+    /** Sends a message event as {@code user}, joining it first; {@code ts} massages the timestamp. */
+    public EventId send(UserId user, String displayName, RoomId room, String type, ObjectNode content, long ts) {
+        ensureJoined(user, displayName, room);
+        try {
+            return hs.as(user).send(room, type, content, ts);
+        } catch (MatrixException e) {
+            if (e.httpStatus() != 403) {
+                throw e;
+            }
+            // Our idea of the membership was stale (kicked, left): join again once.
+            joined.invalidate(room + " " + user);
+            ensureJoined(user, displayName, room);
+            return hs.as(user).send(room, type, content, ts);
+        }
+    }
+
+    private <T> T withRegistration(UserId user, String displayName, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (MatrixException e) {
+            if (e.httpStatus() != 403 || provisioned.getIfPresent(user) != null) {
+                throw e;
+            }
+            provision(user, displayName);
+            return call.get();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.matrixas.bridge.irc.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.matrixas.bridge.irc.mapping.ChannelRef;
+import org.matrixas.protocol.appservice.TransactionLog;
+import org.matrixas.protocol.id.RoomAlias;
+import org.matrixas.protocol.id.RoomId;
+import org.matrixas.protocol.id.UserId;
+
+/**
+ * All bridge state in one SQLite file, {@code <data_dir>/bridge.db}, through one connection guarded by this
+ * object's monitor (SQLite serialises writers anyway; the bridge's write rate is low).
+ */
+final class SqliteStore implements RoomStore, PuppetNickStore, TransactionLog, AutoCloseable {
+    static final String FILE_NAME = "bridge.db";
+    /** Processed txnIds older than this are forgotten; a homeserver retries for minutes, not weeks. */
+    static final Duration TXN_RETENTION = Duration.ofDays(7);
+    private static final int SCHEMA_VERSION = 1;
+    private final Connection db;
+    private final Clock clock;
+    private int writesSincePrune;
+
+    private SqliteStore(Connection db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    static SqliteStore open(Path dataDir, Clock clock) {
+        try {
+            Files.createDirectories(dataDir);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(FILE_NAME));
+            SqliteStore store = new SqliteStore(c, clock);
+            store.migrate();
+            return store;
+        } catch (IOException | SQLException e) {
+            throw new StoreException("cannot open the database in " + dataDir, e);
+        }
+    }
+
+    private void migrate() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("CREATE TABLE IF NOT EXISTS rooms (network TEXT NOT NULL, channel_key TEXT NOT NULL,"
+                    + " channel TEXT NOT NULL, room_id TEXT NOT NULL UNIQUE, alias TEXT NOT NULL,"
+                    + " PRIMARY KEY (network, channel_key))");
+            s.execute("CREATE TABLE IF NOT EXISTS puppet_nicks (network TEXT NOT NULL, user_id TEXT NOT NULL,"
+                    + " nick TEXT NOT NULL, PRIMARY KEY (network, user_id))");
+            s.execute("CREATE TABLE IF NOT EXISTS processed_txns (txn_id TEXT PRIMARY KEY,"
+                    + " processed_at INTEGER NOT NULL)");
+            s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+        }
+    }
+
+    // --- rooms ------------------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized Optional<RoomMapping> byChannel(ChannelRef channel) {
+        return queryRoom("SELECT network, channel, room_id, alias FROM rooms WHERE network = ? AND channel_key = ?",
+                channel.network(), channel.key());
+    }
+
+    @Override
+    public synchronized Optional<RoomMapping> byRoom(RoomId room) {
+        return queryRoom("SELECT network, channel, room_id, alias FROM rooms WHERE room_id = ?", room.toString());
+    }
+
+    @Override
+    public synchronized void put(RoomMapping m) {
+        update("store the room of " + m.channel().channel(),
+                "INSERT OR REPLACE INTO rooms (network, channel_key, channel, room_id, alias) VALUES (?, ?, ?, ?, ?)",
+                m.channel().network(), m.channel().key(), m.channel().channel(), m.room().toString(),
+                m.alias().toString());
+    }
+
+    @Override
+    public synchronized List<RoomMapping> all() {
+        List<RoomMapping> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT network, channel, room_id, alias FROM rooms");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(room(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot list rooms", e);
+        }
+    }
+
+    private Optional<RoomMapping> queryRoom(String sql, String... args) {
+        try (PreparedStatement ps = prepare(sql, (Object[]) args); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(room(rs)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read rooms", e);
+        }
+    }
+
+    private static RoomMapping room(ResultSet rs) throws SQLException {
+        return new RoomMapping(new ChannelRef(rs.getString(1), rs.getString(2)), RoomId.parse(rs.getString(3)),
+                RoomAlias.parse(rs.getString(4)));
+    }
+
+    // --- puppet nicks -----------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized Optional<String> nick(String network, UserId user) {
+        try (PreparedStatement ps = prepare("SELECT nick FROM puppet_nicks WHERE network = ? AND user_id = ?",
+                network, user.toString()); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read puppet nicks", e);
+        }
+    }
+
+    @Override
+    public synchronized void putNick(String network, UserId user, String nick) {
+        update("store a puppet nick", "INSERT OR REPLACE INTO puppet_nicks (network, user_id, nick) VALUES (?, ?, ?)",
+                network, user.toString(), nick);
+    }
+
+    // --- transactions -----------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized boolean isProcessed(String txnId) {
+        try (PreparedStatement ps = prepare("SELECT 1 FROM processed_txns WHERE txn_id = ?", txnId);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read processed transactions", e);
+        }
+    }
+
+    @Override
+    public synchronized void markProcessed(String txnId) {
+        long now = clock.millis();
+        update("record transaction " + txnId, "INSERT OR REPLACE INTO processed_txns (txn_id, processed_at) VALUES (?, ?)",
+                txnId, now);
+        if (++writesSincePrune >= 1000) {
+            writesSincePrune = 0;
+            update("prune transactions", "DELETE FROM processed_txns WHERE processed_at < ?",
+                    now - TXN_RETENTION.toMillis());
+        }
+    }
+
+    // --- plumbing ---------------------------------------------------------------------------------------------
+
+    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+        PreparedStatement ps = db.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+        return ps;
+    }
+
+    private void update(String what, String sql, Object... args) {
+        try (PreparedStatement ps = prepare(sql, args)) {
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the database", e);
+        }
+    }
+}
