@@ -88,6 +88,15 @@ public final class IrcBridge implements AutoCloseable {
         return isHealthy();
     }
 
+    /**
+     * How many lines the bridge holds as scroll-back for {@code channel} on {@code network} (the network's
+     * domain), waiting for the channel's Matrix room to be created or first joined.
+     */
+    public int scrollbackSize(String network, String channel) {
+        return injector.getInstance(org.matrixas.bridge.irc.scrollback.Scrollbacks.class)
+                .recent(new org.matrixas.bridge.irc.mapping.ChannelRef(network, channel)).size();
+    }
+
     /** A component of this bridge (tests). */
     <T> T instance(Class<T> type) {
         return injector.getInstance(type);

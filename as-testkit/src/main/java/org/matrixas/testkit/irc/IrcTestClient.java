@@ -201,6 +201,21 @@ public final class IrcTestClient implements AutoCloseable {
         return history.await(description, p, timeout);
     }
 
+    /**
+     * Waits until {@code nick} is in {@code channel}, asking the server with NAMES until the deadline; for
+     * members whose JOIN this client may have missed (it joined later, or the other joined first).
+     */
+    public void awaitMember(String channel, String nick, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ChannelNames.of(this, channel, timeout).contains(nick)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IrcAwaitTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for "
+                        + nick + " to be in " + channel);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
     /** Waits for a PRIVMSG to {@code target} (channel, or this client's nick) whose text matches. */
     public ReceivedMessage awaitPrivmsg(String target, Predicate<String> textMatches, Duration timeout) {
         return awaitMessage("PRIVMSG", target, textMatches, timeout);

@@ -1,0 +1,55 @@
+package org.matrixas.testkit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.matrixas.testkit.internal.MatrixTestExtension;
+
+/**
+ * Gives each test method a freshly started homeserver on a free loopback port, and optionally an IRC server and
+ * the IRC bridge. Declare {@link TestHomeserver}, {@link TestIrc} or {@link TestBridge} parameters to get them;
+ * everything is stopped when the test ends, in reverse order of starting.
+ *
+ * <pre>{@code
+ * @MatrixTest
+ * class MyServiceIT {
+ *     @Test
+ *     void echoes(TestHomeserver hs) { ... }
+ * }
+ * }</pre>
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@ExtendWith(MatrixTestExtension.class)
+public @interface MatrixTest {
+
+    /** The homeserver's {@code server_name}. */
+    String serverName() default "localhost";
+
+    /** Whether humans may register ({@code enable_registration}). */
+    boolean enableRegistration() default true;
+
+    /** The IRC server to start. */
+    IrcMode irc() default IrcMode.NONE;
+
+    /** Whether to start the IRC bridge (needs an IRC server). */
+    boolean bridge() default false;
+
+    /** The IRC network's domain as the bridge names it in aliases and user IDs. */
+    String ircNetwork() default "irc.example.org";
+
+    /** Channels the bridge's bot joins at start. */
+    String[] channels() default {};
+
+    /** The bridge's as_token; with {@link #bridgeRegistersViaApi()} the homeserver pre-authorises it. */
+    String bridgeAsToken() default "as_token_bridge";
+
+    /** Whether the bridge registers through the draft API (else through a registration object). */
+    boolean bridgeRegistersViaApi() default true;
+}

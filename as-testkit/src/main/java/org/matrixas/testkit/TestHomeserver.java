@@ -1,0 +1,92 @@
+package org.matrixas.testkit;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.matrixas.homeserver.Homeserver;
+import org.matrixas.homeserver.config.HomeserverConfig;
+import org.matrixas.protocol.client.HomeserverClient;
+import org.matrixas.protocol.client.Session;
+import org.matrixas.protocol.registration.Registration;
+
+/**
+ * The homeserver of a {@link MatrixTest}: its address, users on demand, application services from a
+ * {@link Registration}, and a restart on the same store.
+ */
+public final class TestHomeserver implements AutoCloseable {
+    private final HomeserverConfig config;
+    private Homeserver server;
+
+    private TestHomeserver(HomeserverConfig config) {
+        this.config = config;
+        this.server = Homeserver.start(config);
+    }
+
+    /** Starts a homeserver with this configuration (the kit does it for you). */
+    public static TestHomeserver start(HomeserverConfig config) {
+        return new TestHomeserver(Objects.requireNonNull(config, "config is null"));
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public String serverName() {
+        return server.serverName();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Path dataDir() {
+        return config.dataDir();
+    }
+
+    /** The running homeserver, for what this handle does not wrap. */
+    public Homeserver homeserver() {
+        return server;
+    }
+
+    /** Registers a human user (password = localpart) and returns a client acting as them. */
+    public MatrixClient registerUser(String localpart) {
+        HomeserverClient anonymous = HomeserverClient.anonymous(baseUrl());
+        Session session = anonymous.registerUser(localpart, localpart + "-password");
+        return new MatrixClient(session.userId(), anonymous.withToken(session.accessToken()));
+    }
+
+    /** Registers an application service as if from a registration file; it is kept across {@link #restart()}. */
+    public void registerAppService(Registration registration) {
+        server.registerAppService(registration);
+    }
+
+    /** A Client-Server client with the service's as_token. */
+    public HomeserverClient appServiceClient(Registration registration) {
+        return HomeserverClient.create(baseUrl(), registration.asToken());
+    }
+
+    /**
+     * Stops the homeserver and starts it again on the same data folder and port: users, rooms, registrations
+     * and undelivered transactions survive, as after a crash.
+     */
+    public void restart() {
+        int port = server.port();
+        server.close();
+        HomeserverConfig.Builder b = HomeserverConfig.builder();
+        config.appServiceConfigFiles().forEach(b::addAppServiceConfigFile);
+        server = Homeserver.start(b
+                .serverName(config.serverName())
+                .dataDir(config.dataDir())
+                .listen(config.listen().host(), port)
+                .enableRegistration(config.enableRegistration())
+                .registrationApiTokens(config.registrationApi().asTokens())
+                .maxBodyBytes(config.maxBodyBytes())
+                .workerThreads(config.workerThreads())
+                .appservice(config.appservice())
+                .build());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,27 @@
+package org.matrixas.testkit;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.matrixas.testkit.irc.IrcTestClient;
+
+/** The IRC server of a {@link MatrixTest}: in-process or a real ngircd. */
+public interface TestIrc {
+
+    String host();
+
+    int port();
+
+    IrcMode mode();
+
+    /** Connects and registers a raw IRC client as {@code nick}; the kit closes it when the test ends. */
+    IrcTestClient connect(String nick);
+
+    /**
+     * When the server relayed {@code text} from {@code fromNick}, if it can tell (the in-process server records
+     * it and sends it as the IRCv3 {@code server-time} tag; ngircd does not).
+     */
+    Optional<Instant> relayTime(String fromNick, String text);
+
+    /** Stops the server (every connection drops) and starts it again on the same port. */
+    void restart();
+}

@@ -1,0 +1,67 @@
+package org.matrixas.testkit.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.matrixas.testkit.IrcMode;
+import org.matrixas.testkit.TestIrc;
+import org.matrixas.testkit.irc.IrcServer;
+import org.matrixas.testkit.irc.IrcTestClient;
+import org.matrixas.testkit.irc.RelayedMessage;
+
+/** {@link TestIrc} over the in-process server, with server-time on so relay times are exact. */
+final class InProcessIrc implements TestIrc, AutoCloseable {
+    private final IrcServer server;
+    private final List<IrcTestClient> clients = new CopyOnWriteArrayList<>();
+
+    InProcessIrc(int nickLen) {
+        this.server = IrcServer.builder().port(0).nickLen(nickLen).serverTime(true).build().start();
+    }
+
+    IrcServer server() {
+        return server;
+    }
+
+    @Override
+    public String host() {
+        return server.host();
+    }
+
+    @Override
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public IrcMode mode() {
+        return IrcMode.IN_PROCESS;
+    }
+
+    @Override
+    public IrcTestClient connect(String nick) {
+        IrcTestClient client = IrcTestClient.connect(host(), port(), nick);
+        clients.add(client);
+        return client;
+    }
+
+    @Override
+    public Optional<Instant> relayTime(String fromNick, String text) {
+        return server.messages().stream()
+                .filter(m -> m.fromNick().equals(fromNick) && m.text().equals(text))
+                .map(RelayedMessage::time)
+                .findFirst();
+    }
+
+    @Override
+    public void restart() {
+        server.stop();
+        server.start();
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(IrcTestClient::close);
+        server.close();
+    }
+}
