@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the in-process IRC server on its own, for the demo and for trying the bridge by hand:
- * {@code java -cp as-testkit/target/classes org.matrixas.testkit.irc.IrcServerMain [--host H] [--port P]}.
+ * {@code java -cp as-testkit/target/as-testkit-tools.jar org.matrixas.testkit.irc.IrcServerMain [--host H] [--port P]}.
  * It stops on Ctrl-C.
  */
 public final class IrcServerMain {
