@@ -54,6 +54,15 @@ public final class HomeserverClient {
         return new HomeserverClient(baseUrl, accessToken, null, Http.newClient(Duration.ofSeconds(5)), Duration.ofSeconds(60));
     }
 
+    /**
+     * A client that shares {@code http} (its connection pool and selector thread) with other clients; the
+     * caller owns {@code http}.
+     */
+    public static HomeserverClient create(String baseUrl, String accessToken, HttpClient http) {
+        return new HomeserverClient(baseUrl, accessToken, null, Objects.requireNonNull(http, "http is null"),
+                Duration.ofSeconds(60));
+    }
+
     /** A client without a token, for registering, logging in and the draft registration API. */
     public static HomeserverClient anonymous(String baseUrl) {
         return create(baseUrl, null);
@@ -206,6 +215,35 @@ public final class HomeserverClient {
 
     public void deleteAlias(RoomAlias alias) {
         call("DELETE", V3 + "/directory/room/" + enc(alias), null);
+    }
+
+    // --- media ------------------------------------------------------------------------------------------------
+
+    /**
+     * Uploads content ({@code POST /_matrix/media/v3/upload}) and returns its {@code mxc://} URI, e.g. for a long
+     * message sent as a file.
+     */
+    public String uploadMedia(byte[] content, String contentType, String fileName) {
+        String path = "/_matrix/media/v3/upload" + (fileName == null ? "" : "?filename=" + PercentCodec.encode(fileName));
+        String full = baseUrl + path;
+        if (assertedUser != null) {
+            full += (fileName == null ? "?" : "&") + "user_id=" + PercentCodec.encode(assertedUser.toString());
+        }
+        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(full)).timeout(timeout)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content));
+        if (accessToken != null) {
+            rb.header("Authorization", "Bearer " + accessToken);
+        }
+        Http.Response r = Http.send(http, rb.build());
+        if (!r.ok()) {
+            throw new MatrixException(r.error());
+        }
+        JsonNode json = r.json();
+        if (json == null || !json.path("content_uri").isTextual()) {
+            throw new MatrixException(MatrixError.M_BAD_JSON.withStatus(502).withMessage("upload answered without content_uri"));
+        }
+        return json.get("content_uri").asText();
     }
 
     // --- sync, ping, draft registration -------------------------------------------------------------------------

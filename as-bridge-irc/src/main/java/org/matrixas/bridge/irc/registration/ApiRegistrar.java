@@ -51,7 +51,7 @@ public final class ApiRegistrar implements AutoCloseable {
         HomeserverClient hs = HomeserverClient.anonymous(config.homeserver().url());
         try {
             RegisterResponse r = hs.registerAppService(new RegisterRequest(url, config.appservice().asToken(),
-                    mappings.namespaces()));
+                    mappings.namespaces(), config.appservice().id(), config.appservice().senderLocalpart()));
             if (r.hsToken() == null || r.hsToken().isBlank()) {
                 throw new IllegalStateException("the homeserver answered without an hs_token");
             }
