@@ -35,6 +35,18 @@ public @interface MatrixTest {
     /** Whether humans may register ({@code enable_registration}). */
     boolean enableRegistration() default true;
 
+    /**
+     * The first retry delay after a failed push to an application service, in milliseconds. Tests want faults to
+     * heal fast, so this is far below the homeserver's production default of 2 s.
+     */
+    long backoffMinMillis() default 50;
+
+    /** The longest retry delay after failed pushes, in milliseconds (production default 512 s). */
+    long backoffMaxMillis() default 2000;
+
+    /** How long the homeserver waits for one user or alias query attempt, in milliseconds. */
+    long queryTimeoutMillis() default 10_000;
+
     /** The IRC server to start. */
     IrcMode irc() default IrcMode.NONE;
 

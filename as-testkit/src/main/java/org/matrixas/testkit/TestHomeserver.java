@@ -14,6 +14,7 @@ import org.matrixas.protocol.registration.Registration;
  */
 public final class TestHomeserver implements AutoCloseable {
     private final HomeserverConfig config;
+    private final java.util.List<TestAppService> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Homeserver server;
 
     private TestHomeserver(HomeserverConfig config) {
@@ -59,6 +60,17 @@ public final class TestHomeserver implements AutoCloseable {
         server.registerAppService(registration);
     }
 
+    /**
+     * Runs {@code service} on a free port and registers it with this homeserver under {@code id} with these
+     * namespaces; it stops when the homeserver handle closes.
+     */
+    public TestAppService startAppService(String id, org.matrixas.protocol.namespace.Namespaces namespaces,
+            org.matrixas.protocol.appservice.AppService service) {
+        TestAppService running = new TestAppService(this, id, namespaces, service);
+        services.add(running);
+        return running;
+    }
+
     /** A Client-Server client with the service's as_token. */
     public HomeserverClient appServiceClient(Registration registration) {
         return HomeserverClient.create(baseUrl(), registration.asToken());
@@ -87,6 +99,7 @@ public final class TestHomeserver implements AutoCloseable {
 
     @Override
     public void close() {
+        services.forEach(TestAppService::close);
         server.close();
     }
 }

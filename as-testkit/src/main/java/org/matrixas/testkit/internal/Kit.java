@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -72,6 +73,9 @@ final class Kit implements ExtensionContext.Store.CloseableResource {
                 .listen("127.0.0.1", 0)
                 .enableRegistration(s.enableRegistration())
                 .registrationApiTokens(apiTokens)
+                .appservice(org.matrixas.homeserver.config.AppServiceConfig.DEFAULT
+                        .withBackoff(Duration.ofMillis(s.backoffMinMillis()), Duration.ofMillis(s.backoffMaxMillis()))
+                        .withQuery(Duration.ofMillis(s.queryTimeoutMillis()), 3))
                 .build()));
     }
 
