@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.concurrent.locks.LockSupport;
 import org.matrixas.protocol.appservice.AppService;
 import org.matrixas.protocol.appservice.AppServiceEndpoint;
@@ -27,16 +28,19 @@ public final class TestAppService implements AutoCloseable {
     private final Faults faults = new Faults();
     private final HomeserverClient client;
 
-    TestAppService(TestHomeserver hs, String id, Namespaces namespaces, AppService service) {
-        Objects.requireNonNull(service, "service is null");
+    TestAppService(TestHomeserver hs, String id, Namespaces namespaces, Function<HomeserverClient, AppService> factory) {
+        Objects.requireNonNull(factory, "factory is null");
         String hsToken = "hs_" + UUID.randomUUID();
+        String asToken = "as_" + UUID.randomUUID();
+        this.client = HomeserverClient.create(hs.baseUrl(), asToken);
+        AppService service = Objects.requireNonNull(factory.apply(client), "the factory returned null");
         AppServiceEndpoint endpoint = AppServiceEndpoint.builder().hsToken(hsToken).service(service).build();
         this.server = Undertow.builder().addHttpListener(0, "127.0.0.1").setWorkerThreads(16)
                 .setHandler(faulty(endpoint)).build();
         server.start();
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         this.registration = Registration.builder().id(id).url("http://127.0.0.1:" + port)
-                .asToken("as_" + UUID.randomUUID()).hsToken(hsToken).senderLocalpart(id)
+                .asToken(asToken).hsToken(hsToken).senderLocalpart(id)
                 .namespaces(namespaces).rateLimited(false).build();
         try {
             hs.registerAppService(registration);
@@ -44,7 +48,6 @@ public final class TestAppService implements AutoCloseable {
             server.stop();
             throw e;
         }
-        this.client = HomeserverClient.create(hs.baseUrl(), registration.asToken());
     }
 
     /** The registration the homeserver knows this service by. */

@@ -66,7 +66,18 @@ public final class TestHomeserver implements AutoCloseable {
      */
     public TestAppService startAppService(String id, org.matrixas.protocol.namespace.Namespaces namespaces,
             org.matrixas.protocol.appservice.AppService service) {
-        TestAppService running = new TestAppService(this, id, namespaces, service);
+        java.util.Objects.requireNonNull(service, "service is null");
+        return startAppService(id, namespaces, client -> service);
+    }
+
+    /**
+     * Like {@link #startAppService(String, org.matrixas.protocol.namespace.Namespaces,
+     * org.matrixas.protocol.appservice.AppService)}, for a service that needs its Client-Server client (with the
+     * service's as_token) when it is built.
+     */
+    public TestAppService startAppService(String id, org.matrixas.protocol.namespace.Namespaces namespaces,
+            java.util.function.Function<HomeserverClient, org.matrixas.protocol.appservice.AppService> factory) {
+        TestAppService running = new TestAppService(this, id, namespaces, factory);
         services.add(running);
         return running;
     }
