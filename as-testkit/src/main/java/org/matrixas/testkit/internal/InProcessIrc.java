@@ -1,9 +1,7 @@
 package org.matrixas.testkit.internal;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.matrixas.testkit.IrcMode;
 import org.matrixas.testkit.TestIrc;
 import org.matrixas.testkit.irc.IrcServer;
@@ -13,7 +11,7 @@ import org.matrixas.testkit.irc.RelayedMessage;
 /** {@link TestIrc} over the in-process server, with server-time on so relay times are exact. */
 final class InProcessIrc implements TestIrc, AutoCloseable {
     private final IrcServer server;
-    private final List<IrcTestClient> clients = new CopyOnWriteArrayList<>();
+    private final ClientsOf clients = new ClientsOf();
 
     InProcessIrc(int nickLen) {
         this.server = IrcServer.builder().port(0).nickLen(nickLen).serverTime(true).build().start();
@@ -40,9 +38,7 @@ final class InProcessIrc implements TestIrc, AutoCloseable {
 
     @Override
     public IrcTestClient connect(String nick) {
-        IrcTestClient client = IrcTestClient.connect(host(), port(), nick);
-        clients.add(client);
-        return client;
+        return clients.connect(host(), port(), nick);
     }
 
     @Override
@@ -61,7 +57,7 @@ final class InProcessIrc implements TestIrc, AutoCloseable {
 
     @Override
     public void close() {
-        clients.forEach(IrcTestClient::close);
+        clients.closeAll();
         server.close();
     }
 }

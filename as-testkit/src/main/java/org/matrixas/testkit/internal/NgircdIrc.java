@@ -1,9 +1,7 @@
 package org.matrixas.testkit.internal;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.matrixas.testkit.IrcMode;
 import org.matrixas.testkit.TestIrc;
 import org.matrixas.testkit.irc.IrcTestClient;
@@ -12,7 +10,7 @@ import org.matrixas.testkit.ngircd.NgircdServer;
 /** {@link TestIrc} over a real ngircd process. */
 final class NgircdIrc implements TestIrc, AutoCloseable {
     private final NgircdServer server;
-    private final List<IrcTestClient> clients = new CopyOnWriteArrayList<>();
+    private final ClientsOf clients = new ClientsOf();
 
     NgircdIrc(int nickLen) {
         this.server = NgircdServer.start(nickLen);
@@ -35,9 +33,7 @@ final class NgircdIrc implements TestIrc, AutoCloseable {
 
     @Override
     public IrcTestClient connect(String nick) {
-        IrcTestClient client = IrcTestClient.connect(host(), port(), nick);
-        clients.add(client);
-        return client;
+        return clients.connect(host(), port(), nick);
     }
 
     @Override
@@ -52,7 +48,7 @@ final class NgircdIrc implements TestIrc, AutoCloseable {
 
     @Override
     public void close() {
-        clients.forEach(IrcTestClient::close);
+        clients.closeAll();
         server.close();
     }
 }
