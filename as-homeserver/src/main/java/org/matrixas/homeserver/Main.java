@@ -38,6 +38,12 @@ public final class Main implements Callable<Integer> {
         } catch (StoreException e) {
             System.err.println("as-homeserver: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof java.net.BindException bind) {
+                System.err.println("as-homeserver: cannot listen: " + bind.getMessage());
+                return 1;
+            }
+            throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(hs::close, "as-homeserver-shutdown"));
         hs.awaitClose();

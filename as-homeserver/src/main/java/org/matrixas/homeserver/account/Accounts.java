@@ -90,6 +90,12 @@ public final class Accounts {
         return new LoginGrant(user, token, device);
     }
 
+    /** Deletes a user access token (logout); false when it was not known. */
+    public boolean revokeToken(String accessToken) {
+        String digest = Secrets.sha256Hex(accessToken);
+        return db.write(c -> Sql.update(c, "DELETE FROM access_tokens WHERE token_hash = ?", digest)) > 0;
+    }
+
     /** The owner of a user access token. The lookup is by digest, so it reveals nothing through timing. */
     public Optional<TokenOwner> tokenOwner(String accessToken) {
         String digest = Secrets.sha256Hex(accessToken);

@@ -9,7 +9,6 @@ import org.matrixas.homeserver.account.Profile;
 import org.matrixas.homeserver.account.Secrets;
 import org.matrixas.homeserver.registration.RegisteredService;
 import org.matrixas.protocol.error.MatrixError;
-import org.matrixas.protocol.http.Exchanges;
 import org.matrixas.protocol.id.UserId;
 import org.matrixas.protocol.json.Json;
 
@@ -17,9 +16,11 @@ import org.matrixas.protocol.json.Json;
 final class AccountHandlers {
     private static final String AS_LOGIN = "m.login.application_service";
     private final Services s;
+    private final Authenticator auth;
 
-    AccountHandlers(Services services) {
+    AccountHandlers(Services services, Authenticator auth) {
         this.s = services;
+        this.auth = auth;
     }
 
     void register(Router r) {
@@ -28,6 +29,7 @@ final class AccountHandlers {
         r.client("POST", "/login", Router.Auth.NONE, this::postLogin);
         r.client("POST", "/register", Router.Auth.NONE, this::postRegister);
         r.client("GET", "/account/whoami", Router.Auth.USER, this::getWhoami);
+        r.client("POST", "/logout", Router.Auth.USER, this::postLogout);
         r.client("GET", "/profile/{userId}", Router.Auth.NONE, this::getProfile);
         r.client("GET", "/profile/{userId}/displayname", Router.Auth.NONE, c -> profileField(c, "displayname"));
         r.client("GET", "/profile/{userId}/avatar_url", Router.Auth.NONE, c -> profileField(c, "avatar_url"));
@@ -131,10 +133,7 @@ final class AccountHandlers {
     }
 
     private RegisteredService requireService(Call c) {
-        String token = Exchanges.accessToken(c.exchange())
-                .orElseThrow(() -> MatrixError.M_MISSING_TOKEN.toException());
-        return s.registry().byAsToken(token).orElseThrow(() -> MatrixError.M_UNKNOWN_TOKEN
-                .withMessage("not an application service token").toException());
+        return auth.requireService(c);
     }
 
     private UserId newUser(String localpart) {
@@ -155,6 +154,14 @@ final class AccountHandlers {
     private Object grant(LoginGrant g) {
         return Json.object().put("user_id", g.userId().toString()).put("access_token", g.accessToken())
                 .put("device_id", g.deviceId()).put("home_server", s.serverName());
+    }
+
+    private Object postLogout(Call c) {
+        if (c.requester().isAppService()) {
+            throw MatrixError.M_FORBIDDEN.withMessage("an as_token cannot be logged out").toException();
+        }
+        s.accounts().revokeToken(c.accessToken());
+        return Json.object();
     }
 
     private Object getWhoami(Call c) {

@@ -17,19 +17,14 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private final Undertow undertow;
-    private final Router router = new Router();
+    private final Router router;
     private final Authenticator auth;
     private final int maxBodyBytes;
 
-    public ApiServer(Services services, Pipeline pipeline) {
+    public ApiServer(Services services) {
         this.auth = new Authenticator(services);
         this.maxBodyBytes = services.config().maxBodyBytes();
-        new AccountHandlers(services).register(router);
-        new RoomHandlers(services).register(router);
-        new DirectoryHandlers(services).register(router);
-        new SyncHandler(services).register(router);
-        new AppServiceHandlers(services, auth).register(router);
-        router.add("GET", "/health", Router.Auth.NONE, call -> health(pipeline));
+        this.router = routes(services, auth);
         HttpHandler root = this::handle;
         this.undertow = Undertow.builder()
                 .addHttpListener(services.config().listen().port(), services.config().listen().host())
@@ -39,11 +34,27 @@ public final class ApiServer implements AutoCloseable {
                 .build();
     }
 
+    /** All routes in one place; handlers touch {@code services} only when called. */
+    static Router routes(Services services, Authenticator auth) {
+        Router router = new Router();
+        new AccountHandlers(services, auth).register(router);
+        new RoomHandlers(services).register(router);
+        new DirectoryHandlers(services).register(router);
+        new SyncHandler(services).register(router);
+        new ClientSettingsHandlers().register(router);
+        new EphemeralHandlers(services).register(router);
+        new ThirdPartyHandlers(services).register(router);
+        new AppServiceHandlers(services, auth).register(router);
+        router.add("GET", "/health", Router.Auth.NONE, call -> health(services.pipeline()));
+        return router;
+    }
+
     private static Object health(Pipeline pipeline) {
         var body = Json.object().put("status", "ok");
         var services = body.putObject("appservices");
         pipeline.statuses().forEach((id, st) -> services.putObject(id).put("up", st.up())
-                .put("consecutive_failures", st.consecutiveFailures()));
+                .put("consecutive_failures", st.consecutiveFailures()).put("retry_in_ms", st.retryDelay().toMillis())
+                .put("last_delivered_txn_id", st.lastDeliveredTxnId()));
         return body;
     }
 
@@ -69,6 +80,8 @@ public final class ApiServer implements AutoCloseable {
         Call call = new Call(exchange, m.params(), maxBodyBytes);
         if (m.route().auth() == Router.Auth.USER) {
             call.authenticated(auth.authenticate(call));
+        } else if (m.route().auth() == Router.Auth.SERVICE) {
+            auth.requireService(call);
         }
         Object result = m.route().handler().handle(call);
         if (result instanceof Reply r) {

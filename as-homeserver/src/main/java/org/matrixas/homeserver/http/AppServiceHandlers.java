@@ -3,6 +3,7 @@ package org.matrixas.homeserver.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
+import org.matrixas.homeserver.query.PingRefusedException;
 import org.matrixas.homeserver.registration.DraftRegistration;
 import org.matrixas.homeserver.registration.RegisteredService;
 import org.matrixas.protocol.error.MatrixError;
@@ -24,7 +25,7 @@ final class AppServiceHandlers {
     void register(Router r) {
         r.add("POST", DRAFT + "/register", Router.Auth.NONE, this::postRegister);
         r.add("POST", DRAFT + "/unregister", Router.Auth.NONE, this::postUnregister);
-        r.add("POST", "/_matrix/client/v1/appservice/{appserviceId}/ping", Router.Auth.NONE, this::postPing);
+        r.add("POST", "/_matrix/client/v1/appservice/{appserviceId}/ping", Router.Auth.SERVICE, this::postPing);
     }
 
     private Object postRegister(Call c) {
@@ -55,16 +56,19 @@ final class AppServiceHandlers {
     }
 
     private Object postPing(Call c) {
-        Optional<RegisteredService> service = auth.serviceOf(c);
-        if (service.isEmpty()) {
-            auth.authenticate(c);
-            throw MatrixError.M_FORBIDDEN.withMessage("only an application service may ping itself").toException();
-        }
-        if (!service.get().id().equals(c.param("appserviceId"))) {
+        RegisteredService service = auth.requireService(c);
+        if (!service.id().equals(c.param("appserviceId"))) {
             throw MatrixError.M_FORBIDDEN.withMessage("this as_token does not belong to " + c.param("appserviceId"))
                     .toException();
         }
-        Duration d = s.queries().ping(service.get(), c.optString("transaction_id").orElse(null));
+        Duration d;
+        try {
+            d = s.queries().ping(service, c.optString("transaction_id").orElse(null));
+        } catch (PingRefusedException e) {
+            return new Reply(502, Json.object().put("errcode", "M_BAD_STATUS").put("error", e.getMessage())
+                    .put("status", e.status()).put("body", e.body()));
+        }
+        s.pipeline().retryNow(service.id());
         return Json.object().put("duration_ms", d.toMillis());
     }
 }

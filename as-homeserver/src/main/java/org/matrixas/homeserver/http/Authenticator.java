@@ -32,6 +32,23 @@ final class Authenticator {
         return new Requester(owner.userId(), owner.deviceId(), Optional.empty(), "t:" + Secrets.sha256Hex(token));
     }
 
+    /**
+     * The application service whose as_token was presented: 401 {@code M_MISSING_TOKEN} without a token, 403
+     * {@code M_FORBIDDEN} for a user's token (the wrong kind), 401 {@code M_UNKNOWN_TOKEN} for anything else.
+     */
+    RegisteredService requireService(Call call) {
+        String token = Exchanges.accessToken(call.exchange()).filter(t -> !t.isEmpty())
+                .orElseThrow(() -> MatrixError.M_MISSING_TOKEN.toException());
+        Optional<RegisteredService> service = services.registry().byAsToken(token);
+        if (service.isPresent()) {
+            return service.get();
+        }
+        if (services.accounts().tokenOwner(token).isPresent()) {
+            throw MatrixError.M_FORBIDDEN.withMessage("only an application service may do this").toException();
+        }
+        throw MatrixError.M_UNKNOWN_TOKEN.toException();
+    }
+
     /** The application service whose as_token was presented, without identity assertion, if any. */
     Optional<RegisteredService> serviceOf(Call call) {
         return Exchanges.accessToken(call.exchange()).flatMap(t -> services.registry().byAsToken(t));

@@ -29,6 +29,11 @@ final class Call {
         return exchange;
     }
 
+    /** The presented access token (the route has authenticated it). */
+    String accessToken() {
+        return Exchanges.accessToken(exchange).orElseThrow(() -> MatrixError.M_MISSING_TOKEN.toException());
+    }
+
     void authenticated(Requester r) {
         requester = r;
     }

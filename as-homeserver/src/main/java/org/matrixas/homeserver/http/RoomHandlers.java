@@ -35,6 +35,7 @@ final class RoomHandlers {
         r.client("GET", "/rooms/{roomId}/state/{type}/{stateKey?}", Router.Auth.USER, this::getState);
         r.client("GET", "/rooms/{roomId}/state", Router.Auth.USER, this::getAllState);
         r.client("GET", "/rooms/{roomId}/joined_members", Router.Auth.USER, this::joinedMembers);
+        r.client("GET", "/rooms/{roomId}/members", Router.Auth.USER, this::members);
         r.client("GET", "/joined_rooms", Router.Auth.USER, this::joinedRooms);
     }
 
@@ -183,6 +184,15 @@ final class RoomHandlers {
         });
         ObjectNode out = Json.object();
         out.set("joined", joined);
+        return out;
+    }
+
+    /** The member events of the current state ({@code at}, {@code membership} filters are not supported). */
+    private Object members(Call c) {
+        ObjectNode out = Json.object();
+        ArrayNode chunk = out.putArray("chunk");
+        s.rooms().state(c.requester().user(), c.roomId("roomId")).stream()
+                .filter(e -> e.type().equals("m.room.member")).forEach(e -> chunk.add(e.toJson()));
         return out;
     }
 

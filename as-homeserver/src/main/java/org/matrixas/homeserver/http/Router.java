@@ -19,8 +19,11 @@ final class Router {
         Object handle(Call call) throws Exception;
     }
 
-    /** Whether a route needs an access token. */
-    enum Auth { NONE, USER }
+    /**
+     * The token a route needs, checked before anything else: none (public, or the token is in the body), a user's
+     * or a service's ({@code USER}), or only a service's ({@code SERVICE}).
+     */
+    enum Auth { NONE, USER, SERVICE }
 
     record Route(String method, String[] pattern, Auth auth, Handler handler) {
     }
@@ -40,6 +43,11 @@ final class Router {
         for (String prefix : CLIENT_PREFIXES) {
             add(method, prefix + path, auth, handler);
         }
+    }
+
+    /** Every route, in the order added (for the security tests). */
+    List<Route> routes() {
+        return List.copyOf(routes);
     }
 
     Match match(String method, String[] segments) {

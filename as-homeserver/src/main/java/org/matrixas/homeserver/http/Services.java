@@ -3,11 +3,15 @@ package org.matrixas.homeserver.http;
 import java.util.Objects;
 import org.matrixas.homeserver.account.Accounts;
 import org.matrixas.homeserver.config.HomeserverConfig;
+import org.matrixas.homeserver.ephemeral.Ephemeral;
 import org.matrixas.homeserver.query.QueryService;
+import org.matrixas.homeserver.query.ThirdPartyService;
 import org.matrixas.homeserver.registration.AppServiceRegistry;
 import org.matrixas.homeserver.room.Aliases;
 import org.matrixas.homeserver.room.Rooms;
+import org.matrixas.homeserver.sync.Filters;
 import org.matrixas.homeserver.sync.SyncService;
+import org.matrixas.homeserver.txn.Pipeline;
 
 /** What the HTTP handlers work with; assembled once by the homeserver. */
 public record Services(
@@ -17,7 +21,11 @@ public record Services(
         Rooms rooms,
         Aliases aliases,
         QueryService queries,
-        SyncService sync) {
+        SyncService sync,
+        Filters filters,
+        Ephemeral ephemeral,
+        ThirdPartyService thirdParty,
+        Pipeline pipeline) {
 
     public Services {
         Objects.requireNonNull(config, "config is null");
@@ -27,6 +35,10 @@ public record Services(
         Objects.requireNonNull(aliases, "aliases is null");
         Objects.requireNonNull(queries, "queries is null");
         Objects.requireNonNull(sync, "sync is null");
+        Objects.requireNonNull(filters, "filters is null");
+        Objects.requireNonNull(ephemeral, "ephemeral is null");
+        Objects.requireNonNull(thirdParty, "thirdParty is null");
+        Objects.requireNonNull(pipeline, "pipeline is null");
     }
 
     String serverName() {

@@ -95,7 +95,8 @@ public final class QueryService implements AutoCloseable {
     /**
      * Pings a service ({@code POST /_matrix/app/v1/ping}) and returns the round trip.
      *
-     * @throws MatrixException 502 {@code M_CONNECTION_FAILED} or 504 {@code M_CONNECTION_TIMEOUT}
+     * @throws MatrixException       502 {@code M_CONNECTION_FAILED} or 504 {@code M_CONNECTION_TIMEOUT}
+     * @throws PingRefusedException when the service answered with an error status
      */
     public Duration ping(RegisteredService service, String transactionId) {
         if (!reachable(service)) {
@@ -105,6 +106,9 @@ public final class QueryService implements AutoCloseable {
         try {
             client(service).ping(transactionId);
         } catch (MatrixException e) {
+            if (e.getCause() == null) {
+                throw new PingRefusedException(e.httpStatus(), e.error().message());
+            }
             boolean timedOut = e.httpStatus() == 504;
             throw new MatrixError(timedOut ? "M_CONNECTION_TIMEOUT" : "M_CONNECTION_FAILED",
                     "ping failed: " + e.error().message(), timedOut ? 504 : 502).toException();

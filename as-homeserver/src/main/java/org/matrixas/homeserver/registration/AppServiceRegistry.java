@@ -168,14 +168,68 @@ public final class AppServiceRegistry {
         RegisteredService s = RegisteredService.of(r, serverName, API_ORIGIN);
         store.put(r);
         accounts.ensure(s.sender(), s.id());
+        LOG.info("application service {} {} through the registration API (url {})", s.id(),
+                existing.isPresent() ? "re-registered" : "registered", r.url());
+        publish(s, existing.isPresent());
+        return s;
+    }
+
+    /**
+     * Adds a service at run time (the embedding API): persisted like a registration made through the draft API.
+     *
+     * @throws IllegalArgumentException when another service has the same id or as_token, or the sender_localpart
+     *                                  is not a valid localpart
+     */
+    public synchronized RegisteredService add(Registration r) {
+        Objects.requireNonNull(r, "registration is null");
+        for (RegisteredService other : services) {
+            if (other.id().equals(r.id())) {
+                throw new IllegalArgumentException("application service id '" + r.id() + "' is already registered"
+                        + " (by " + other.origin() + ")");
+            }
+            if (Secrets.equal(other.registration().asToken(), r.asToken())) {
+                throw new IllegalArgumentException("the as_token of application service '" + r.id()
+                        + "' is already used by '" + other.id() + "'");
+            }
+        }
+        RegisteredService s;
+        try {
+            s = RegisteredService.of(r, serverName, API_ORIGIN);
+        } catch (InvalidIdException e) {
+            throw new IllegalArgumentException("sender_localpart of '" + r.id() + "': " + e.getMessage(), e);
+        }
+        store.put(r);
+        accounts.ensure(s.sender(), s.id());
+        publish(s, false);
+        LOG.info("application service {} registered at run time (url {})", s.id(), r.url());
+        return s;
+    }
+
+    /**
+     * Removes a service by id, whatever its origin: delivery stops and its queue is dropped. A registration file's
+     * service comes back at the next start if the file is still configured. Returns false for an unknown id.
+     */
+    public synchronized boolean remove(String id) {
+        Optional<RegisteredService> existing = byId(id);
+        existing.ifPresent(this::drop);
+        return existing.isPresent();
+    }
+
+    private void publish(RegisteredService s, boolean replaced) {
         List<RegisteredService> next = new ArrayList<>(services);
         next.removeIf(o -> o.id().equals(s.id()));
         next.add(s);
         services = List.copyOf(next);
-        LOG.info("application service {} {} through the registration API (url {})", s.id(),
-                existing.isPresent() ? "re-registered" : "registered", r.url());
-        listeners.forEach(l -> l.registered(s, existing.isPresent()));
-        return s;
+        listeners.forEach(l -> l.registered(s, replaced));
+    }
+
+    private void drop(RegisteredService s) {
+        store.delete(s.id());
+        List<RegisteredService> next = new ArrayList<>(services);
+        next.remove(s);
+        services = List.copyOf(next);
+        LOG.info("application service {} unregistered", s.id());
+        listeners.forEach(l -> l.unregistered(s));
     }
 
     /** Unregisters an API registration; false when no API registration holds this token. */
@@ -189,12 +243,7 @@ public final class AppServiceRegistry {
             throw MatrixError.M_FORBIDDEN.withMessage("a registration file's service cannot be unregistered")
                     .toException();
         }
-        store.delete(s.id());
-        List<RegisteredService> next = new ArrayList<>(services);
-        next.remove(s);
-        services = List.copyOf(next);
-        LOG.info("application service {} unregistered", s.id());
-        listeners.forEach(l -> l.unregistered(s));
+        drop(s);
         return true;
     }
 }

@@ -1,6 +1,8 @@
 package org.matrixas.homeserver.room;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,7 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class EventStream {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition moved = lock.newCondition();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long head;
+    private boolean closed;
 
     public EventStream(long head) {
         this.head = head;
@@ -34,12 +38,46 @@ public final class EventStream {
 
     /** Records that events up to {@code ordering} are committed, waking every waiter. */
     public void advance(long ordering) {
+        boolean changed = false;
         lock.lock();
         try {
             if (ordering > head) {
                 head = ordering;
                 moved.signalAll();
+                changed = true;
             }
+        } finally {
+            lock.unlock();
+        }
+        if (changed) {
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    /** Runs {@code listener} (briefly, on the writer's thread) each time the head moves. */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    /** Ends every wait now and every later one at once: the homeserver is stopping. */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            moved.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
         } finally {
             lock.unlock();
         }
@@ -64,7 +102,7 @@ public final class EventStream {
         long nanos = timeout.toNanos();
         lock.lock();
         try {
-            if (head <= ordering && nanos > 0) {
+            if (head <= ordering && nanos > 0 && !closed) {
                 moved.await(nanos, TimeUnit.NANOSECONDS);
             }
             return head;

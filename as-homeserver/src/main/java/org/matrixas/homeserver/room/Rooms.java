@@ -226,6 +226,20 @@ public final class Rooms {
         return db.read(c -> RoomStore.members(c, room, membership));
     }
 
+    /** The room an event belongs to, if the event exists. */
+    public Optional<RoomId> roomOf(EventId event) {
+        return db.read(c -> Sql.one(c, "SELECT room_id FROM events WHERE event_id = ?",
+                rs -> RoomId.parse(rs.getString(1)), event.toString()));
+    }
+
+    /** Throws 403 unless {@code user} is joined to {@code room} (404 for an unknown room). */
+    public void requireJoined(UserId user, RoomId room) {
+        db.read(c -> {
+            RoomRules.requireJoined(c, room, user);
+            return null;
+        });
+    }
+
     public boolean exists(RoomId room) {
         return db.read(c -> RoomStore.exists(c, room));
     }

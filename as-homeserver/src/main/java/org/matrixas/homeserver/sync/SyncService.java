@@ -24,6 +24,8 @@ import org.matrixas.protocol.json.Json;
 public final class SyncService {
     /** Timeline events per room per answer; more sets {@code limited}. */
     static final int TIMELINE_LIMIT = 20;
+    /** The largest timeline limit a filter may ask for. */
+    static final int MAX_TIMELINE_LIMIT = 100;
     private static final Set<String> INVITE_STATE = Set.of("m.room.create", "m.room.join_rules", "m.room.name",
             "m.room.canonical_alias", "m.room.avatar", "m.room.encryption");
     private final Rooms rooms;
@@ -35,16 +37,23 @@ public final class SyncService {
     }
 
     public ObjectNode sync(UserId user, Optional<String> since, Duration timeout) throws InterruptedException {
+        return sync(user, since, timeout, TIMELINE_LIMIT);
+    }
+
+    /** {@code timelineLimit} caps the timeline events per room (a filter's {@code room.timeline.limit}). */
+    public ObjectNode sync(UserId user, Optional<String> since, Duration timeout, int timelineLimit)
+            throws InterruptedException {
+        int limit = Math.max(1, Math.min(timelineLimit, MAX_TIMELINE_LIMIT));
         long head = stream.head();
         if (since.isEmpty()) {
-            return answer(user, -1, head);
+            return answer(user, -1, head, limit);
         }
         long from = parse(since.get());
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            ObjectNode out = answer(user, Math.min(from, head), head);
+            ObjectNode out = answer(user, Math.min(from, head), head, limit);
             long left = deadline - System.nanoTime();
-            if (hasNews(out) || left <= 0) {
+            if (hasNews(out) || left <= 0 || stream.isClosed()) {
                 return out;
             }
             head = stream.awaitBeyond(head, Duration.ofNanos(left));
@@ -66,12 +75,12 @@ public final class SyncService {
     }
 
     /** {@code since} is -1 for an initial sync. */
-    private ObjectNode answer(UserId user, long since, long head) {
+    private ObjectNode answer(UserId user, long since, long head, int limit) {
         ObjectNode out = Json.object().put("next_batch", "s" + head);
         ObjectNode roomsNode = out.putObject("rooms");
         ObjectNode join = roomsNode.putObject("join");
         for (RoomId room : rooms.roomsOf(user, "join")) {
-            joinedRoom(user, room, since, head).ifPresent(r -> join.set(room.toString(), r));
+            joinedRoom(user, room, since, head, limit).ifPresent(r -> join.set(room.toString(), r));
         }
         ObjectNode invite = roomsNode.putObject("invite");
         for (RoomId room : rooms.roomsOf(user, "invite")) {
@@ -86,9 +95,9 @@ public final class SyncService {
         return out;
     }
 
-    private Optional<ObjectNode> joinedRoom(UserId user, RoomId room, long since, long head) {
-        List<StoredEvent> timeline = rooms.latestEvents(room, Math.max(since, 0), head, TIMELINE_LIMIT + 1);
-        boolean limited = timeline.size() > TIMELINE_LIMIT;
+    private Optional<ObjectNode> joinedRoom(UserId user, RoomId room, long since, long head, int limit) {
+        List<StoredEvent> timeline = rooms.latestEvents(room, Math.max(since, 0), head, limit + 1);
+        boolean limited = timeline.size() > limit;
         if (limited) {
             timeline = timeline.subList(1, timeline.size());
         }

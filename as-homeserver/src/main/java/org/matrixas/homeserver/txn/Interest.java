@@ -5,6 +5,7 @@ import java.util.Set;
 import org.matrixas.homeserver.registration.RegisteredService;
 import org.matrixas.protocol.event.ClientEvent;
 import org.matrixas.protocol.id.RoomAlias;
+import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.id.UserId;
 
 /**
@@ -29,6 +30,24 @@ final class Interest {
             return true;
         }
         if ("m.room.member".equals(event.type()) && event.stateKey() != null && isUser(service, event.stateKey())) {
+            return true;
+        }
+        for (RoomAlias a : room.aliases()) {
+            if (service.ownsAlias(a)) {
+                return true;
+            }
+        }
+        for (UserId u : room.joined()) {
+            if (service.ownsUser(u)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the service cares about a room: its room namespace, an alias of it, or a joined namespace user. */
+    static boolean interestedInRoom(RegisteredService service, RoomId roomId, RoomView room) {
+        if (service.ownsRoom(roomId)) {
             return true;
         }
         for (RoomAlias a : room.aliases()) {

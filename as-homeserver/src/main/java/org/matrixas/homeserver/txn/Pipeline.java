@@ -2,40 +2,54 @@ package org.matrixas.homeserver.txn;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.matrixas.homeserver.config.AppServiceConfig;
+import org.matrixas.homeserver.ephemeral.EphemeralEvent;
 import org.matrixas.homeserver.registration.AppServiceRegistry;
 import org.matrixas.homeserver.registration.RegisteredService;
 import org.matrixas.homeserver.room.Aliases;
 import org.matrixas.homeserver.room.EventStream;
 import org.matrixas.homeserver.room.Rooms;
 import org.matrixas.homeserver.store.Database;
+import org.matrixas.protocol.id.RoomId;
+import org.matrixas.protocol.id.UserId;
 
 /**
  * The push pipeline: one {@link ServiceSender} thread per service with a URL, started and stopped as services
  * register and unregister. A newly registered service starts at the current stream head (no history); a
  * service known from an earlier run resumes where it stopped, re-sending its pending transaction first.
+ * Ephemeral events go, in memory, to the services that asked for them ({@code receive_ephemeral}).
  */
 public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseable {
     private final AppServiceRegistry registry;
     private final PipelineStore store;
+    private final Rooms rooms;
+    private final Aliases aliases;
     private final EventStream stream;
     private final PipelineStore.Limits limits;
     private final Backoff backoff;
     private final ExecutorService httpExecutor;
     private final HttpClient http;
+    private final Runnable onNewEvents = this::wakeAll;
     private final Map<String, ServiceSender> senders = new TreeMap<>();
+    /** A copy of the senders for the request threads that wake them, so they never wait for this object's lock. */
+    private volatile List<ServiceSender> live = List.of();
     private boolean closed;
 
     public Pipeline(Database db, Rooms rooms, Aliases aliases, EventStream stream, AppServiceRegistry registry,
             AppServiceConfig config) {
         this.registry = registry;
         this.store = new PipelineStore(db, rooms, aliases);
+        this.rooms = rooms;
+        this.aliases = aliases;
         this.stream = stream;
         this.limits = new PipelineStore.Limits(config.txnMaxEvents(), config.txnMaxBytes());
         this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
@@ -51,11 +65,15 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
 
     /** Starts a sender for every registered service and follows later registry changes. */
     public synchronized void start() {
+        Set<String> ids = new HashSet<>();
+        registry.all().forEach(s -> ids.add(s.id()));
+        store.dropAllExcept(ids);
         for (RegisteredService s : registry.all()) {
             store.init(s.id(), stream.head(), false);
             startSender(s);
         }
         registry.addListener(this);
+        stream.addListener(onNewEvents);
     }
 
     @Override
@@ -85,9 +103,54 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
         return Optional.ofNullable(senders.get(id)).map(ServiceSender::status);
     }
 
+    /** Ends the back-off of a service now: it has just answered a ping, so it is probably up. */
+    public synchronized void retryNow(String id) {
+        Optional.ofNullable(senders.get(id)).ifPresent(ServiceSender::retryNow);
+    }
+
     /** The last txnId issued to a service (0 when none), for tests and diagnostics. */
     public long txnCounter(String id) {
         return store.counter(id);
+    }
+
+    /**
+     * Queues an ephemeral event for every service that receives ephemeral events and is interested: in the room
+     * (room namespace, alias, a joined namespace user) or in the user (namespace, or a room of the user it cares
+     * about, for presence).
+     */
+    public void publish(EphemeralEvent event) {
+        List<ServiceSender> targets = live;
+        if (targets.isEmpty()) {
+            return;
+        }
+        List<RoomId> roomsToCheck = event.room().map(List::of).orElseGet(() -> rooms.roomsOf(event.user(), "join"));
+        Map<RoomId, Interest.RoomView> views = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+        for (ServiceSender sender : targets) {
+            Optional<RegisteredService> s = registry.byId(sender.id());
+            if (s.isPresent() && s.get().registration().isReceiveEphemeral()
+                    && interested(s.get(), event.user(), roomsToCheck, views)) {
+                sender.offerEphemeral(event.json());
+            }
+        }
+    }
+
+    private boolean interested(RegisteredService s, UserId user, List<RoomId> roomIds,
+            Map<RoomId, Interest.RoomView> views) {
+        if (s.ownsUser(user)) {
+            return true;
+        }
+        for (RoomId room : roomIds) {
+            Interest.RoomView view = views.computeIfAbsent(room, r -> new Interest.RoomView(
+                    new HashSet<>(rooms.members(r, "join")), aliases.aliasesOf(r)));
+            if (Interest.interestedInRoom(s, room, view)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void wakeAll() {
+        live.forEach(ServiceSender::wake);
     }
 
     private void startSender(RegisteredService s) {
@@ -96,11 +159,13 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
         }
         ServiceSender sender = new ServiceSender(s.id(), registry, store, stream, http, limits, backoff);
         senders.put(s.id(), sender);
+        live = List.copyOf(senders.values());
         sender.start();
     }
 
     private void stopSender(String id) {
         ServiceSender old = senders.remove(id);
+        live = List.copyOf(senders.values());
         if (old != null) {
             old.stop();
         }
@@ -109,6 +174,7 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
     @Override
     public synchronized void close() {
         closed = true;
+        stream.removeListener(onNewEvents);
         for (String id : senders.keySet().toArray(String[]::new)) {
             stopSender(id);
         }

@@ -1,5 +1,6 @@
 package org.matrixas.homeserver.txn;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.matrixas.homeserver.registration.RegisteredService;
 import org.matrixas.homeserver.room.Aliases;
 import org.matrixas.homeserver.room.Rooms;
@@ -27,6 +29,7 @@ import org.matrixas.protocol.json.Json;
  */
 final class PipelineStore {
     private static final int SCAN_BATCH = 500;
+    static final String UNSTABLE_EPHEMERAL = "de.sorunome.msc2409.ephemeral";
 
     /** A stored transaction waiting for the service's 2xx. */
     record Pending(String txnId, byte[] body, int events) {
@@ -54,6 +57,9 @@ final class PipelineStore {
             if (inserted == 0 && fresh) {
                 Sql.update(c, "UPDATE as_pipeline SET cursor = ?, pending_txn_id = NULL, pending_body = NULL,"
                         + " pending_events = NULL WHERE as_id = ?", head, asId);
+            } else if (inserted == 0) {
+                // A service that was removed (cursor -1) and is back starts at the head, without the old backlog.
+                Sql.update(c, "UPDATE as_pipeline SET cursor = ? WHERE as_id = ? AND cursor < 0", head, asId);
             }
             return null;
         });
@@ -75,27 +81,51 @@ final class PipelineStore {
 
     /** Builds, stores and returns the next transaction of events in (cursor, head], if any interest the service. */
     Optional<Pending> buildNext(RegisteredService service, long head, Limits limits) {
+        return buildNext(service, head, limits, List.of());
+    }
+
+    /**
+     * Builds, stores and returns the next transaction: the room events in (cursor, head] that interest the service
+     * plus {@code ephemeral} (already chosen for it). Empty when there is neither.
+     */
+    Optional<Pending> buildNext(RegisteredService service, long head, Limits limits, List<ObjectNode> ephemeral) {
         return db.write(c -> {
             long cursor = Sql.longValue(c, "SELECT cursor FROM as_pipeline WHERE as_id = ?", -1, service.id());
-            if (cursor < 0 || cursor >= head) {
+            if (cursor < 0) {
                 return Optional.empty();
             }
-            Batch batch = collect(service, cursor, head, limits);
-            if (batch.events.isEmpty()) {
-                Sql.update(c, "UPDATE as_pipeline SET cursor = ? WHERE as_id = ?", batch.last, service.id());
+            Batch batch = cursor < head ? collect(service, cursor, head, limits) : new Batch();
+            batch.last = Math.max(batch.last, cursor);
+            if (batch.events.isEmpty() && ephemeral.isEmpty()) {
+                if (batch.last > cursor) {
+                    Sql.update(c, "UPDATE as_pipeline SET cursor = ? WHERE as_id = ?", batch.last, service.id());
+                }
                 return Optional.empty();
             }
-            return Optional.of(store(c, service.id(), batch));
+            return Optional.of(store(c, service.id(), batch, ephemeral));
         });
     }
 
-    private Pending store(Connection c, String asId, Batch batch) throws SQLException {
+    private Pending store(Connection c, String asId, Batch batch, List<ObjectNode> ephemeral) throws SQLException {
         long counter = Sql.longValue(c, "SELECT txn_counter FROM as_pipeline WHERE as_id = ?", 0, asId) + 1;
-        byte[] body = Json.write(Transaction.of(batch.events));
-        Pending p = new Pending(Long.toString(counter), body, batch.events.size());
+        byte[] body = body(batch.events, ephemeral);
+        Pending p = new Pending(Long.toString(counter), body, batch.events.size() + ephemeral.size());
         Sql.update(c, "UPDATE as_pipeline SET cursor = ?, txn_counter = ?, pending_txn_id = ?, pending_body = ?,"
                 + " pending_events = ? WHERE as_id = ?", batch.last, counter, p.txnId(), body, p.events(), asId);
         return p;
+    }
+
+    /**
+     * The transaction's bytes. Ephemeral events go under the stable key and, as Synapse also does, under MSC2409's
+     * unstable key, which matrix-bot-sdk still reads.
+     */
+    static byte[] body(List<ClientEvent> events, List<ObjectNode> ephemeral) {
+        ObjectNode body = (ObjectNode) Json.mapper().valueToTree(Transaction.of(events));
+        if (!ephemeral.isEmpty()) {
+            body.putArray("ephemeral").addAll(ephemeral);
+            body.putArray(UNSTABLE_EPHEMERAL).addAll(ephemeral);
+        }
+        return Json.write(body);
     }
 
     private static final class Batch {
@@ -142,9 +172,22 @@ final class PipelineStore {
                 + " pending_events = NULL WHERE as_id = ? AND pending_txn_id = ?", asId, txnId));
     }
 
-    /** Drops the queue (pending transaction) but keeps the counter, so txnIds never repeat. */
+    /**
+     * Drops the queue (pending transaction) and detaches the cursor (-1) but keeps the counter, so txnIds never
+     * repeat and a service that comes back starts at the stream head.
+     */
     void drop(String asId) {
-        db.write(c -> Sql.update(c, "UPDATE as_pipeline SET pending_txn_id = NULL, pending_body = NULL,"
+        db.write(c -> Sql.update(c, "UPDATE as_pipeline SET cursor = -1, pending_txn_id = NULL, pending_body = NULL,"
                 + " pending_events = NULL WHERE as_id = ?", asId));
+    }
+
+    /** Drops the queue of every service not in {@code registered} (a registration file removed while stopped). */
+    void dropAllExcept(Set<String> registered) {
+        for (String asId : db.read(c -> Sql.list(c, "SELECT as_id FROM as_pipeline WHERE cursor >= 0",
+                rs -> rs.getString(1)))) {
+            if (!registered.contains(asId)) {
+                drop(asId);
+            }
+        }
     }
 }

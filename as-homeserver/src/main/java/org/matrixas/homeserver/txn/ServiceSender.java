@@ -1,10 +1,11 @@
 package org.matrixas.homeserver.txn;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.matrixas.homeserver.registration.AppServiceRegistry;
 import org.matrixas.homeserver.registration.RegisteredService;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that pushes to one service: re-send the pending transaction if there is one, else build the
- * next, then send; on failure back off exponentially. It waits on the {@link EventStream} when idle.
+ * next, then send; on failure back off exponentially (a successful ping cuts the wait short). It waits on its
+ * {@link Signal} when idle, so a new event or ephemeral event wakes it at once.
  */
 final class ServiceSender implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceSender.class);
@@ -30,7 +32,8 @@ final class ServiceSender implements Runnable {
     private final HttpClient http;
     private final PipelineStore.Limits limits;
     private final Backoff backoff;
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private final Signal signal = new Signal();
+    private final EphemeralQueue ephemeral = new EphemeralQueue();
     private final Thread thread;
     private volatile AppServiceStatus status;
     private RegisteredService current;
@@ -54,13 +57,32 @@ final class ServiceSender implements Runnable {
         thread.start();
     }
 
+    String id() {
+        return id;
+    }
+
     AppServiceStatus status() {
         return status;
     }
 
+    /** New events may interest the service. */
+    void wake() {
+        signal.work();
+    }
+
+    /** Ends a back-off wait now (after a successful ping). */
+    void retryNow() {
+        signal.retry();
+    }
+
+    void offerEphemeral(ObjectNode event) {
+        ephemeral.add(event);
+        signal.work();
+    }
+
     /** Stops the thread and waits for it to end. */
     void stop() {
-        stop.countDown();
+        signal.stop();
         thread.interrupt();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
@@ -71,23 +93,22 @@ final class ServiceSender implements Runnable {
 
     @Override
     public void run() {
-        while (stop.getCount() > 0) {
+        while (!signal.stopped()) {
             try {
                 Optional<RegisteredService> service = registry.byId(id);
                 if (service.isEmpty() || service.get().registration().url() == null) {
                     return;
                 }
-                Optional<PipelineStore.Pending> next = store.pending(id)
-                        .or(() -> store.buildNext(service.get(), stream.head(), limits));
+                Optional<PipelineStore.Pending> next = store.pending(id).or(() -> build(service.get()));
                 if (next.isEmpty()) {
-                    stream.awaitBeyond(store.cursor(id), IDLE_WAIT);
+                    signal.awaitWork(IDLE_WAIT);
                 } else {
                     push(service.get(), next.get());
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                if (stop.getCount() == 0) {
+                if (signal.stopped()) {
                     return;
                 }
                 LOG.error("push pipeline of {} failed; retrying", id, e);
@@ -96,11 +117,16 @@ final class ServiceSender implements Runnable {
         }
     }
 
+    private Optional<PipelineStore.Pending> build(RegisteredService service) {
+        List<ObjectNode> eph = ephemeral.drain(limits.maxEvents());
+        return store.buildNext(service, stream.head(), limits, eph);
+    }
+
     private void push(RegisteredService service, PipelineStore.Pending pending) {
         try {
             client(service).pushTransaction(pending.txnId(), pending.body());
         } catch (MatrixException e) {
-            if (stop.getCount() > 0) {
+            if (!signal.stopped()) {
                 failed(e.getMessage());
             }
             return;
@@ -127,7 +153,9 @@ final class ServiceSender implements Runnable {
         status = new AppServiceStatus(id, false, s.up() ? Instant.now() : s.since(), failures, delay,
                 s.lastDeliveredTxnId());
         try {
-            stop.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+            if (signal.awaitRetry(delay)) {
+                LOG.info("application service {} answered a ping; retrying transactions now", id);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

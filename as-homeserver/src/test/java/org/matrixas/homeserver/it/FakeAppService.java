@@ -34,8 +34,16 @@ final class FakeAppService implements AppService, AutoCloseable {
     private volatile AppServiceEndpoint endpoint;
     private final Undertow undertow;
 
+    /** While set, every push waits for it (a hung service). */
+    volatile java.util.concurrent.CountDownLatch hang;
+
     FakeAppService() {
-        undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setWorkerThreads(16)
+        this(0);
+    }
+
+    /** A service on a fixed port, to bring one back where it was. */
+    FakeAppService(int port) {
+        undertow = Undertow.builder().addHttpListener(port, "127.0.0.1").setWorkerThreads(16)
                 .setHandler(ex -> {
                     AppServiceEndpoint e = endpoint;
                     if (e == null) {
@@ -54,11 +62,23 @@ final class FakeAppService implements AppService, AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        return "http://127.0.0.1:" + port();
+    }
+
+    int port() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
 
     @Override
     public void onTransaction(String txnId, Transaction transaction) {
+        java.util.concurrent.CountDownLatch h = hang;
+        if (h != null) {
+            try {
+                h.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             attempts.add(new Attempt(txnId, transaction, true));
             throw new IllegalStateException("told to fail");
@@ -108,6 +128,10 @@ final class FakeAppService implements AppService, AutoCloseable {
 
     @Override
     public void close() {
+        java.util.concurrent.CountDownLatch h = hang;
+        if (h != null) {
+            h.countDown();
+        }
         undertow.stop();
     }
 }

@@ -70,4 +70,31 @@ class SyncIT {
             assertEquals(initial.nextBatch(), empty.nextBatch());
         }
     }
+
+    @Test
+    void sync_storedOrInlineFilterAndUnknownParameters_timelineLimitHonouredRestIgnored() throws Exception {
+        try (Homeserver hs = TestServers.start(dir)) {
+            var a = HomeserverClient.anonymous(hs.baseUrl()).registerUser("alice", "password1");
+            HomeserverClient alice = HomeserverClient.create(hs.baseUrl(), a.accessToken());
+            RoomId room = alice.createRoom(CreateRoomRequest.named("busy"));
+            for (int i = 0; i < 5; i++) {
+                alice.sendText(room, "m" + i);
+            }
+            String v3 = hs.baseUrl() + "/_matrix/client/v3";
+            TestServers.Answer created = TestServers.call("POST", v3 + "/user/%40alice%3Alocalhost/filter",
+                    a.accessToken(), "{\"room\":{\"timeline\":{\"limit\":2}},\"presence\":{\"not_types\":[\"*\"]}}");
+            assertEquals(200, created.status(), created.body());
+            String id = created.json().path("filter_id").asText();
+            assertEquals(2, TestServers.call("GET", v3 + "/user/%40alice%3Alocalhost/filter/" + id, a.accessToken(),
+                    (String) null).json().path("room").path("timeline").path("limit").asInt());
+            for (String filter : new String[] {id, "%7B%22room%22%3A%7B%22timeline%22%3A%7B%22limit%22%3A2%7D%7D%7D"}) {
+                TestServers.Answer sync = TestServers.call("GET", v3 + "/sync?filter=" + filter
+                        + "&set_presence=online&full_state=false&no_such_parameter=1", a.accessToken(), (String) null);
+                assertEquals(200, sync.status(), sync.body());
+                var timeline = sync.json().path("rooms").path("join").path(room.toString()).path("timeline");
+                assertEquals(2, timeline.path("events").size(), sync.body());
+                assertTrue(timeline.path("limited").asBoolean());
+            }
+        }
+    }
 }

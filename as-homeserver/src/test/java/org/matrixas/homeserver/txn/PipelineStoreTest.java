@@ -107,4 +107,28 @@ class PipelineStoreTest {
         assertEquals("2", store.buildNext(irc, stream.head(), new PipelineStore.Limits(100, 1 << 20)).orElseThrow()
                 .txnId());
     }
+
+    @Test
+    void dropAllExcept_removedWhileStopped_comesBackAtHeadWithoutBacklog() {
+        store.init(irc.id(), stream.head(), true);
+        roomWithMessages(3);
+        store.dropAllExcept(java.util.Set.of());
+        assertTrue(store.buildNext(irc, stream.head(), new PipelineStore.Limits(100, 1 << 20)).isEmpty());
+        store.init(irc.id(), stream.head(), false);
+        assertEquals(stream.head(), store.cursor(irc.id()));
+        assertTrue(store.buildNext(irc, stream.head(), new PipelineStore.Limits(100, 1 << 20)).isEmpty());
+    }
+
+    @Test
+    void buildNext_ephemeralOnly_storedUnderBothKeysAndResentUnchanged() {
+        store.init(irc.id(), stream.head(), true);
+        var typing = Json.object().put("type", "m.typing");
+        PipelineStore.Pending p = store.buildNext(irc, stream.head(), new PipelineStore.Limits(100, 1 << 20),
+                List.of(typing)).orElseThrow();
+        var body = Json.tree(p.body());
+        assertEquals(0, body.path("events").size());
+        assertEquals("m.typing", body.path("ephemeral").get(0).path("type").asText());
+        assertEquals("m.typing", body.path(PipelineStore.UNSTABLE_EPHEMERAL).get(0).path("type").asText());
+        assertArrayEquals(p.body(), store.pending(irc.id()).orElseThrow().body());
+    }
 }
