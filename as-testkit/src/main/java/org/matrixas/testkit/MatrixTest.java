@@ -64,4 +64,19 @@ public @interface MatrixTest {
 
     /** Whether the bridge registers through the draft API (else through a registration object). */
     boolean bridgeRegistersViaApi() default true;
+
+    /**
+     * Tweaks of the bridge's config before it starts (flood control, idle timeout, ...): a class with a public
+     * no-argument constructor. The default changes nothing.
+     */
+    Class<? extends java.util.function.UnaryOperator<org.matrixas.bridge.irc.config.BridgeConfig>> bridgeConfig()
+            default NoBridgeTweaks.class;
+
+    /** The default of {@link #bridgeConfig()}: the config as the kit builds it. */
+    final class NoBridgeTweaks implements java.util.function.UnaryOperator<org.matrixas.bridge.irc.config.BridgeConfig> {
+        @Override
+        public org.matrixas.bridge.irc.config.BridgeConfig apply(org.matrixas.bridge.irc.config.BridgeConfig c) {
+            return c;
+        }
+    }
 }

@@ -17,7 +17,7 @@ import org.matrixas.testkit.ngircd.NgircdServer;
  * per connection beyond a baseline, and the time until all are registered and joined. The baseline is taken after
  * one warm-up puppet has connected and joined, so the fixed pool (event loop, scheduler) and class loading are
  * not counted per connection. It prints the figures and asserts nothing about time: run it from a benchmark
- * harness, or {@code main} ({@code count [host port] [shared|kicl]}; without host it starts ngircd).
+ * harness, or {@code main} ({@code count [host port] [shared|kicl]} or {@code count kicl}; without host it starts ngircd).
  */
 public final class PuppetsBench {
     /** The channel every puppet joins. */
@@ -109,8 +109,8 @@ public final class PuppetsBench {
 
     public static void main(String[] args) {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        IrcConnector.Model model = args.length > 3 && args[3].equals("kicl") ? IrcConnector.Model.KICL_DEFAULTS
-                : IrcConnector.Model.SHARED;
+        boolean kicl = args.length > 3 && args[3].equals("kicl") || args.length == 2 && args[1].equals("kicl");
+        IrcConnector.Model model = kicl ? IrcConnector.Model.KICL_DEFAULTS : IrcConnector.Model.SHARED;
         if (args.length > 2) {
             run(count, args[1], Integer.parseInt(args[2]), model);
             return;

@@ -87,6 +87,7 @@ final class Kit implements ExtensionContext.Store.CloseableResource {
                 AppServiceConfig.of(s.bridgeAsToken(), null).withPort(0),
                 dir.resolve("bridge"),
                 List.of(network));
+        config = tweak(s, config);
         if (!s.bridgeRegistersViaApi()) {
             String hsToken = Registrations.randomToken();
             config = config.withAppService(config.appservice().withHsToken(hsToken).withRegisterViaApi(false));
@@ -95,6 +96,15 @@ final class Kit implements ExtensionContext.Store.CloseableResource {
             homeserver.registerAppService(Registrations.of(config));
         }
         bridge = add(TestBridge.start(config));
+    }
+
+    private static BridgeConfig tweak(MatrixTest s, BridgeConfig config) {
+        try {
+            return s.bridgeConfig().getDeclaredConstructor().newInstance().apply(config);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("@MatrixTest(bridgeConfig = " + s.bridgeConfig().getName()
+                    + ") needs a public no-argument constructor", e);
+        }
     }
 
     private <T extends AutoCloseable> T add(T resource) {

@@ -11,26 +11,28 @@ import java.util.Optional;
  * {@link ConfigValidator} before use.
  *
  * @param dataDir where the SQLite database lives (default {@code ./data}, relative to the config file)
+ * @param irc how IRC connections run (shared threads, reconnects, puppet limits)
  */
 public record BridgeConfig(HomeserverConfig homeserver, AppServiceConfig appservice, Path dataDir,
-        List<NetworkConfig> networks) {
+        List<NetworkConfig> networks, IrcRuntimeConfig irc) {
     public static final String DEFAULT_DATA_DIR = "./data";
 
     public BridgeConfig {
         dataDir = dataDir == null ? Path.of(DEFAULT_DATA_DIR) : dataDir;
         networks = networks == null ? List.of() : List.copyOf(networks);
+        irc = irc == null ? IrcRuntimeConfig.defaults() : irc;
     }
 
     @JsonCreator
     static BridgeConfig fromYaml(@JsonProperty("homeserver") HomeserverConfig homeserver,
             @JsonProperty("appservice") AppServiceConfig appservice, @JsonProperty("data_dir") String dataDir,
-            @JsonProperty("networks") List<NetworkConfig> networks) {
-        return new BridgeConfig(homeserver, appservice, dataDir == null ? null : Path.of(dataDir), networks);
+            @JsonProperty("networks") List<NetworkConfig> networks, @JsonProperty("irc") IrcRuntimeConfig irc) {
+        return new BridgeConfig(homeserver, appservice, dataDir == null ? null : Path.of(dataDir), networks, irc);
     }
 
     public static BridgeConfig of(HomeserverConfig homeserver, AppServiceConfig appservice, Path dataDir,
             List<NetworkConfig> networks) {
-        return new BridgeConfig(homeserver, appservice, dataDir, networks);
+        return new BridgeConfig(homeserver, appservice, dataDir, networks, null);
     }
 
     /** The network whose {@code domain} is {@code domain}. */
@@ -39,14 +41,18 @@ public record BridgeConfig(HomeserverConfig homeserver, AppServiceConfig appserv
     }
 
     public BridgeConfig withAppService(AppServiceConfig newAppService) {
-        return new BridgeConfig(homeserver, newAppService, dataDir, networks);
+        return new BridgeConfig(homeserver, newAppService, dataDir, networks, irc);
     }
 
     public BridgeConfig withDataDir(Path newDataDir) {
-        return new BridgeConfig(homeserver, appservice, newDataDir, networks);
+        return new BridgeConfig(homeserver, appservice, newDataDir, networks, irc);
     }
 
     public BridgeConfig withNetworks(List<NetworkConfig> newNetworks) {
-        return new BridgeConfig(homeserver, appservice, dataDir, newNetworks);
+        return new BridgeConfig(homeserver, appservice, dataDir, newNetworks, irc);
+    }
+
+    public BridgeConfig withIrc(IrcRuntimeConfig newIrc) {
+        return new BridgeConfig(homeserver, appservice, dataDir, networks, newIrc);
     }
 }

@@ -34,7 +34,25 @@ public final class ConfigValidator {
                 throw new ConfigException(key + ".domain", "repeats '" + n.domain() + "'; domains must be unique");
             }
         }
+        checkIrc(config.irc());
         return config;
+    }
+
+    private static void checkIrc(IrcRuntimeConfig irc) {
+        atLeast(irc.eventLoopThreads(), 1, "irc.event_loop_threads");
+        atLeast(irc.reconnectInitial().toMillis(), 1, "irc.reconnect_initial_ms");
+        if (irc.reconnectMax().compareTo(irc.reconnectInitial()) < 0) {
+            throw new ConfigException("irc.reconnect_max_ms", "must be at least irc.reconnect_initial_ms");
+        }
+        atLeast(irc.reconnectMaxConcurrent(), 1, "irc.reconnect_max_concurrent");
+        atLeast(irc.puppetIdleTimeout().toSeconds(), 0, "irc.puppet_idle_timeout_seconds");
+        atLeast(irc.maxPuppets(), 0, "irc.max_puppets");
+    }
+
+    private static void atLeast(long value, long min, String key) {
+        if (value < min) {
+            throw new ConfigException(key, "must be " + min + " or more, was " + value);
+        }
     }
 
     /**
@@ -109,6 +127,8 @@ public final class ConfigValidator {
         if (n.scrollback().maxAge().isNegative()) {
             throw new ConfigException(key + ".scrollback.max_age_seconds", "must be 0 or more");
         }
+        atLeast(n.flood().burst(), 1, key + ".flood.burst");
+        atLeast(n.flood().intervalMs(), 0, key + ".flood.interval_ms");
     }
 
     private static void template(String t, String key, char sigil, String variable) {

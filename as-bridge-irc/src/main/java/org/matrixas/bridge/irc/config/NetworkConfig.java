@@ -19,9 +19,11 @@ import java.util.List;
  * @param nickTemplate puppet nick with {@code $LOCALPART}, {@code $USERID}, {@code $DISPLAY} (default
  *     {@code $LOCALPART[m]})
  * @param scrollback scroll-back bounds per channel
+ * @param flood flood control of each connection to this network (default burst 3, then one line per 1.2 s)
  */
 public record NetworkConfig(String domain, String host, int port, boolean tls, String botNick, List<String> channels,
-        String aliasTemplate, String userTemplate, String nickTemplate, ScrollbackConfig scrollback) {
+        String aliasTemplate, String userTemplate, String nickTemplate, ScrollbackConfig scrollback,
+        FloodConfig flood) {
     public static final String DEFAULT_BOT_NICK = "MatrixBridge";
     public static final String DEFAULT_NICK_TEMPLATE = "$LOCALPART[m]";
 
@@ -32,6 +34,7 @@ public record NetworkConfig(String domain, String host, int port, boolean tls, S
         userTemplate = userTemplate == null && domain != null ? "@" + domain + "/$NICK" : userTemplate;
         nickTemplate = nickTemplate == null ? DEFAULT_NICK_TEMPLATE : nickTemplate;
         scrollback = scrollback == null ? ScrollbackConfig.defaults() : scrollback;
+        flood = flood == null ? FloodConfig.defaults() : flood;
     }
 
     @JsonCreator
@@ -40,34 +43,39 @@ public record NetworkConfig(String domain, String host, int port, boolean tls, S
             @JsonProperty("bot_nick") String botNick, @JsonProperty("channels") List<String> channels,
             @JsonProperty("alias_template") String aliasTemplate, @JsonProperty("user_template") String userTemplate,
             @JsonProperty("nick_template") String nickTemplate,
-            @JsonProperty("scrollback") ScrollbackConfig scrollback) {
+            @JsonProperty("scrollback") ScrollbackConfig scrollback, @JsonProperty("flood") FloodConfig flood) {
         boolean secure = tls != null && tls;
         return new NetworkConfig(domain, host, port == null ? (secure ? 6697 : 6667) : port, secure, botNick,
-                channels, aliasTemplate, userTemplate, nickTemplate, scrollback);
+                channels, aliasTemplate, userTemplate, nickTemplate, scrollback, flood);
     }
 
     /** A plain-text network with every default. */
     public static NetworkConfig of(String domain, String host, int port) {
-        return new NetworkConfig(domain, host, port, false, null, List.of(), null, null, null, null);
+        return new NetworkConfig(domain, host, port, false, null, List.of(), null, null, null, null, null);
     }
 
     public NetworkConfig withChannels(List<String> newChannels) {
         return new NetworkConfig(domain, host, port, tls, botNick, newChannels, aliasTemplate, userTemplate,
-                nickTemplate, scrollback);
+                nickTemplate, scrollback, flood);
     }
 
     public NetworkConfig withBotNick(String nick) {
         return new NetworkConfig(domain, host, port, tls, nick, channels, aliasTemplate, userTemplate, nickTemplate,
-                scrollback);
+                scrollback, flood);
     }
 
     public NetworkConfig withNickTemplate(String template) {
         return new NetworkConfig(domain, host, port, tls, botNick, channels, aliasTemplate, userTemplate, template,
-                scrollback);
+                scrollback, flood);
     }
 
     public NetworkConfig withScrollback(ScrollbackConfig newScrollback) {
         return new NetworkConfig(domain, host, port, tls, botNick, channels, aliasTemplate, userTemplate,
-                nickTemplate, newScrollback);
+                nickTemplate, newScrollback, flood);
+    }
+
+    public NetworkConfig withFlood(FloodConfig newFlood) {
+        return new NetworkConfig(domain, host, port, tls, botNick, channels, aliasTemplate, userTemplate,
+                nickTemplate, scrollback, newFlood);
     }
 }

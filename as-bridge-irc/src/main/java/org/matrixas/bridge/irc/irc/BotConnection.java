@@ -27,9 +27,11 @@ public final class BotConnection implements AutoCloseable {
     private final IrcMessageListener listener;
     private final PuppetNicks puppets;
     private final Clock clock;
+    private final IrcChannelEventListener channelEvents;
 
     BotConnection(NetworkConfig network, IrcSession session, IrcMessageListener listener, PuppetNicks puppets,
-            Clock clock) {
+            Clock clock, IrcChannelEventListener channelEvents) {
+        this.channelEvents = channelEvents;
         this.network = network;
         this.session = session;
         this.listener = listener;
@@ -39,8 +41,8 @@ public final class BotConnection implements AutoCloseable {
 
     /** Connects and joins {@code channels} once registered (and again after every reconnect). */
     void start(Collection<String> channels) {
-        channels.forEach(c -> session.client().addChannel(c));
-        session.start(new Events());
+        channels.forEach(session::joinAsync);
+        session.start(new Events(), new BotMembershipEvents(this, channelEvents, clock));
     }
 
     public IrcSession session() {

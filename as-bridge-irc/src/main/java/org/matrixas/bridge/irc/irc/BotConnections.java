@@ -27,11 +27,16 @@ public final class BotConnections {
     private final Clock clock;
     private final Timeouts timeouts;
     private final Lifecycle lifecycle;
+    private final Reconnects reconnects;
+    private final IrcChannelEventListener channelEvents;
     private final Map<String, BotConnection> bots = new LinkedHashMap<>();
 
     @Inject
     BotConnections(BridgeConfig config, IrcClientFactory factory, IrcMessageListener listener, Puppets puppets,
-            RoomStore rooms, Clock clock, Timeouts timeouts, Lifecycle lifecycle) {
+            RoomStore rooms, Clock clock, Timeouts timeouts, Lifecycle lifecycle, Reconnects reconnects,
+            IrcChannelEventListener channelEvents) {
+        this.channelEvents = channelEvents;
+        this.reconnects = reconnects;
         this.config = config;
         this.factory = factory;
         this.listener = listener;
@@ -48,10 +53,11 @@ public final class BotConnections {
             Set<String> channels = new LinkedHashSet<>(n.channels());
             rooms.all().stream().map(RoomMapping::channel).filter(c -> c.network().equals(n.domain()))
                     .forEach(c -> channels.add(c.channel()));
-            Client client = factory.create(n, "bot-" + n.domain(), n.botNick(), "bridge", "Matrix bridge");
+            Client client = factory.create(n, IrcClientFactory.Role.BOT, "bot-" + n.domain(), n.botNick(), "bridge",
+                    "Matrix bridge");
             IrcSession session = new IrcSession(n.domain() + "/bot", client,
-                    new Backoff(timeouts.reconnectInitial(), timeouts.reconnectMax()));
-            BotConnection bot = new BotConnection(n, session, listener, puppets, clock);
+                    new Backoff(timeouts.reconnectInitial(), timeouts.reconnectMax()), reconnects);
+            BotConnection bot = new BotConnection(n, session, listener, puppets, clock, channelEvents);
             bots.put(n.domain(), lifecycle.register("IRC bot of " + n.domain(), bot));
             bot.start(channels);
         }

@@ -1,19 +1,28 @@
 package org.matrixas.bridge.irc.irc;
 
+import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import org.kitteh.irc.client.library.Client;
 import org.kitteh.irc.client.library.Client.Builder.Server.SecurityType;
 import org.matrixas.bridge.irc.config.NetworkConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.matrixas.bridge.irc.kicl.IrcThreads;
+import org.matrixas.bridge.irc.kicl.KiclParts;
 
 /**
- * The one place that builds KICL clients, for the bots and the puppets alike. It keeps KICL's default thread
- * model (a shared Netty event loop, a sending thread per client); replacing that means changing only this class.
+ * The one place that builds KICL clients, for the bots and the puppets alike, all on the shared {@link IrcThreads}
+ * (see {@code org.matrixas.bridge.irc.kicl}): a bot tracks its channels' members, a puppet only itself.
  */
 @Singleton
 public class IrcClientFactory {
-    private static final Logger LOG = LoggerFactory.getLogger(IrcClientFactory.class);
+    /** Whether a connection keeps channel state (the bot) or only knows itself (a puppet). */
+    public enum Role { BOT, PUPPET }
+
+    private final IrcThreads threads;
+
+    @Inject
+    public IrcClientFactory(IrcThreads threads) {
+        this.threads = threads;
+    }
 
     /**
      * A client for {@code network}, not yet connected.
@@ -21,8 +30,8 @@ public class IrcClientFactory {
      * @param name a label for logs and thread names
      * @param ident the IRC user name (ident)
      */
-    public Client create(NetworkConfig network, String name, String nick, String ident, String realName) {
-        return Client.builder()
+    public Client create(NetworkConfig network, Role role, String name, String nick, String ident, String realName) {
+        Client.Builder builder = Client.builder()
                 .name(name)
                 .nick(nick)
                 .user(ident)
@@ -30,10 +39,7 @@ public class IrcClientFactory {
                 .server()
                 .host(network.host())
                 .port(network.port(), network.tls() ? SecurityType.SECURE : SecurityType.INSECURE)
-                .then()
-                .listeners()
-                .exception(e -> LOG.debug("[{}] IRC client error", name, e))
-                .then()
-                .build();
+                .then();
+        return KiclParts.apply(builder, threads, network.flood(), role == Role.BOT, channel -> { }).build();
     }
 }

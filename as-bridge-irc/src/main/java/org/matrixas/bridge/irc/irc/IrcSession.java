@@ -33,18 +33,26 @@ public final class IrcSession implements AutoCloseable {
     private final String label;
     private final Client client;
     private final Backoff backoff;
+    private final Reconnects reconnects;
     private final Map<String, CompletableFuture<Void>> joins = new ConcurrentHashMap<>();
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile Reconnects.Slot reconnecting;
     private volatile boolean closing;
+    private volatile boolean registeredBefore;
+    /** Channels the connection means to be in (folded name to name as written), and their keys. */
+    private final Map<String, String> intended = new ConcurrentHashMap<>();
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    private volatile long lastActive = System.nanoTime();
 
-    IrcSession(String label, Client client, Backoff backoff) {
+    IrcSession(String label, Client client, Backoff backoff, Reconnects reconnects) {
         this.label = label;
         this.client = client;
         this.backoff = backoff;
+        this.reconnects = reconnects;
     }
 
     /** Registers {@code listeners} (objects with {@code @Handler} methods) and connects. */
-    void start(Object... listeners) {
+    public void start(Object... listeners) {
         client.getEventManager().registerEventListener(new Events());
         for (Object l : listeners) {
             client.getEventManager().registerEventListener(l);
@@ -86,19 +94,58 @@ public final class IrcSession implements AutoCloseable {
 
     /** Joins {@code channel} (kept across reconnects) and waits for the server to confirm. */
     public void join(String channel, Duration timeout) {
-        if (isIn(channel)) {
-            return;
-        }
-        CompletableFuture<Void> f = joins.computeIfAbsent(IrcNames.fold(channel), k -> new CompletableFuture<>());
-        client.addChannel(channel);
-        if (isIn(channel)) {
-            f.complete(null);
-        }
+        CompletableFuture<Void> f = joinAsync(channel);
         try {
             await(f, timeout, "joining " + channel);
         } finally {
             joins.remove(IrcNames.fold(channel), f);
         }
+    }
+
+    /** Joins {@code channel} (kept across reconnects, with {@code key} if not null); completes on the server's JOIN. */
+    public CompletableFuture<Void> joinAsync(String channel, String key) {
+        if (isIn(channel)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        intended.put(IrcNames.fold(channel), channel);
+        CompletableFuture<Void> f = joins.computeIfAbsent(IrcNames.fold(channel), k -> new CompletableFuture<>());
+        if (key == null) {
+            client.addChannel(channel);
+        } else {
+            keys.put(IrcNames.fold(channel), key);
+            client.addKeyProtectedChannel(channel, key);
+        }
+        if (isIn(channel)) {
+            f.complete(null);
+        }
+        return f;
+    }
+
+    public CompletableFuture<Void> joinAsync(String channel) {
+        return joinAsync(channel, null);
+    }
+
+    /** Leaves {@code channel} and forgets it for reconnects. */
+    public void part(String channel, String reason) {
+        intended.remove(IrcNames.fold(channel));
+        keys.remove(IrcNames.fold(channel));
+        client.removeChannel(channel, reason);
+    }
+
+    /** Sends a raw IRC line through the flood-controlled queue; the caller has cleaned it of CR, LF and NUL. */
+    public void sendRaw(String line) {
+        touch();
+        client.sendRawLine(line);
+    }
+
+    /** Marks the connection as used now (idle timeout). */
+    public void touch() {
+        lastActive = System.nanoTime();
+    }
+
+    /** {@link System#nanoTime()} of the last use. */
+    public long lastActiveNanos() {
+        return lastActive;
     }
 
     /** The topic of a channel the connection is in, if one is set. */
@@ -122,9 +169,43 @@ public final class IrcSession implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        Reconnects.Slot slot = reconnecting;
+        if (slot != null) {
+            slot.release();
+        }
         ready.completeExceptionally(new IrcException("connection closed"));
         joins.values().forEach(f -> f.completeExceptionally(new IrcException("connection closed")));
         client.shutdown("Bridge shutting down");
+    }
+
+    private void reconnect() {
+        if (closing) {
+            releaseSlot();
+            return;
+        }
+        try {
+            LOG.debug("[{}] reconnecting", label);
+            client.connect();
+        } catch (RuntimeException e) {
+            LOG.warn("[{}] reconnect attempt failed to start: {}", label, e.toString());
+            releaseSlot();
+        }
+    }
+
+    /** KICL keeps the channels it meant to be in but does not join them again after a reconnect: the bridge does. */
+    private void rejoin() {
+        for (String channel : intended.values()) {
+            String key = keys.get(IrcNames.fold(channel));
+            client.sendRawLineImmediately("JOIN " + channel + (key == null ? "" : " " + key));
+        }
+    }
+
+    private void releaseSlot() {
+        Reconnects.Slot slot = reconnecting;
+        reconnecting = null;
+        if (slot != null) {
+            slot.release();
+        }
     }
 
     /** KICL calls these on its event thread; they must not block. Public for KICL's reflection. */
@@ -132,6 +213,11 @@ public final class IrcSession implements AutoCloseable {
         @Handler
         public void onNegotiated(ClientNegotiationCompleteEvent e) {
             backoff.reset();
+            releaseSlot();
+            if (registeredBefore) {
+                rejoin();
+            }
+            registeredBefore = true;
             ready.complete(null);
             LOG.info("[{}] connected as {}", label, client.getNick());
         }
@@ -141,15 +227,16 @@ public final class IrcSession implements AutoCloseable {
             if (ready.isDone()) {
                 ready = new CompletableFuture<>();
             }
+            // The bridge reconnects itself: KICL's own reconnect knows neither the jitter nor the shared cap.
+            e.setAttemptReconnect(false);
+            releaseSlot();
             if (closing) {
-                e.setAttemptReconnect(false);
                 return;
             }
-            long delay = backoff.next().toMillis();
-            e.setAttemptReconnect(true);
-            e.setReconnectionDelay((int) Math.min(Integer.MAX_VALUE, delay));
+            Duration delay = backoff.next();
+            reconnecting = reconnects.schedule(delay, IrcSession.this::reconnect);
             LOG.warn("[{}] disconnected ({}); reconnecting in {} ms", label,
-                    e.getCause().map(Throwable::getMessage).orElse("closed"), delay);
+                    e.getCause().map(Throwable::getMessage).orElse("closed"), delay.toMillis());
         }
 
         @Handler

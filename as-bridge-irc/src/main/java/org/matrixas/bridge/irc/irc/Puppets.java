@@ -29,12 +29,14 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
     private final PuppetNickStore nicks;
     private final Timeouts timeouts;
     private final Provider<BotConnections> bots;
+    private final Reconnects reconnects;
     private final Map<String, PuppetConnection> puppets = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     @Inject
     Puppets(BridgeConfig config, IrcClientFactory factory, PuppetNickStore nicks, Timeouts timeouts,
-            Provider<BotConnections> bots) {
+            Provider<BotConnections> bots, Reconnects reconnects) {
+        this.reconnects = reconnects;
         this.config = config;
         this.factory = factory;
         this.nicks = nicks;
@@ -65,14 +67,27 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
                 && IrcNames.fold(e.getValue().nick()).equals(folded));
     }
 
+    /** The Matrix user whose puppet on {@code network} has {@code nick}, if any. */
+    public java.util.Optional<UserId> userOfNick(String network, String nick) {
+        String folded = IrcNames.fold(nick);
+        return puppets.values().stream().filter(p -> p.session().label().startsWith(network + "/"))
+                .filter(p -> IrcNames.fold(p.nick()).equals(folded)).map(PuppetConnection::user).findFirst();
+    }
+
+    /** The puppet of {@code user} on {@code network} if it is connected; never creates one. */
+    public java.util.Optional<PuppetConnection> existing(String network, UserId user) {
+        return java.util.Optional.ofNullable(puppets.get(key(network, user)));
+    }
+
     private PuppetConnection open(String network, UserId user, String displayName) {
         NetworkConfig n = config.network(network).orElseThrow();
         int nickLen = bots.get().bot(network).session().nickLength();
         String nick = nicks.nick(network, user).map(s -> PuppetNickTemplate.cut(s, nickLen))
                 .orElseGet(() -> new PuppetNickTemplate(n.nickTemplate()).nickFor(user, displayName, nickLen));
-        Client client = factory.create(n, "puppet-" + network + "-" + user, nick, "matrix", user.toString());
+        Client client = factory.create(n, IrcClientFactory.Role.PUPPET, "puppet-" + network + "-" + user, nick, "matrix",
+                user.toString());
         IrcSession session = new IrcSession(network + "/" + nick, client,
-                new Backoff(timeouts.reconnectInitial(), timeouts.reconnectMax()));
+                new Backoff(timeouts.reconnectInitial(), timeouts.reconnectMax()), reconnects);
         PuppetConnection p = new PuppetConnection(user, session, nickLen, actual -> nicks.putNick(network, user, actual));
         p.start();
         return p;

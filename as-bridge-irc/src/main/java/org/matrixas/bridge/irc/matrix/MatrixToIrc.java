@@ -24,9 +24,11 @@ public final class MatrixToIrc {
     private final Mappings mappings;
     private final Puppets puppets;
     private final SerialExecutor executor;
+    private final MatrixStateToIrc state;
 
     @Inject
-    MatrixToIrc(RoomStore rooms, Mappings mappings, Puppets puppets, SerialExecutor executor) {
+    MatrixToIrc(RoomStore rooms, Mappings mappings, Puppets puppets, SerialExecutor executor, MatrixStateToIrc state) {
+        this.state = state;
         this.rooms = rooms;
         this.mappings = mappings;
         this.puppets = puppets;
@@ -35,6 +37,10 @@ public final class MatrixToIrc {
 
     public void onTransaction(Transaction txn) {
         for (ClientEvent e : txn.events()) {
+            if (MatrixStateToIrc.handles(e) && !mappings.isBridgeUser(e.sender())) {
+                rooms.byRoom(e.roomId()).ifPresent(r -> executor.submit("room " + r.room(), () -> state.apply(r, e)));
+                continue;
+            }
             if (!"m.room.message".equals(e.type()) || e.isState() || mappings.isBridgeUser(e.sender())) {
                 continue;
             }

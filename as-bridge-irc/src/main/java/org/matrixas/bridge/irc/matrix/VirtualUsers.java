@@ -74,4 +74,14 @@ public final class VirtualUsers {
             return call.get();
         }
     }
+
+    /** Makes {@code user} leave {@code room} (a missing membership is fine). */
+    public void leave(UserId user, RoomId room) {
+        joined.invalidate(room + " " + user);
+        try {
+            hs.as(user).leave(room);
+        } catch (MatrixException e) {
+            // Not in the room (never joined, or already left): nothing to undo.
+        }
+    }
 }
