@@ -8,6 +8,8 @@ import org.matrixas.homeserver.config.HomeserverConfig;
 import org.matrixas.homeserver.ephemeral.Ephemeral;
 import org.matrixas.homeserver.http.ApiServer;
 import org.matrixas.homeserver.http.Services;
+import org.matrixas.homeserver.media.MediaStore;
+import org.matrixas.homeserver.metrics.Metrics;
 import org.matrixas.homeserver.query.QueryService;
 import org.matrixas.homeserver.query.ThirdPartyService;
 import org.matrixas.homeserver.registration.AppServiceRegistry;
@@ -61,7 +63,9 @@ public final class Homeserver implements AutoCloseable {
      */
     public static Homeserver start(HomeserverConfig config) {
         Objects.requireNonNull(config, "config is null");
+        LogLevels.apply(config.logging());
         Lifecycle life = new Lifecycle();
+        Metrics metrics = new Metrics();
         try {
             Database db = life.add(Database.open(config.dataDir()));
             EventStream stream = EventStream.fromDatabase(db);
@@ -70,13 +74,17 @@ public final class Homeserver implements AutoCloseable {
             registry.load(config.appServiceConfigFiles());
             Rooms rooms = new Rooms(db, stream, accounts);
             Aliases aliases = new Aliases(db, config.serverName());
-            QueryService queries = life.add(new QueryService(registry, accounts, aliases, config.appservice()));
+            QueryService queries = life.add(new QueryService(registry, accounts, aliases, config.appservice(),
+                    metrics));
             ThirdPartyService thirdParty = life.add(new ThirdPartyService(registry, config.appservice()));
-            Pipeline pipeline = life.add(new Pipeline(db, rooms, aliases, stream, registry, config.appservice()));
+            Pipeline pipeline = life.add(new Pipeline(db, rooms, aliases, stream, registry, config.appservice(),
+                    metrics));
+            metrics.serviceGauges(pipeline::gauges);
             pipeline.start();
             Ephemeral ephemeral = life.add(new Ephemeral(pipeline::publish));
             Services services = new Services(config, accounts, registry, rooms, aliases, queries,
-                    new SyncService(rooms, stream), new Filters(db), ephemeral, thirdParty, pipeline);
+                    new SyncService(rooms, stream), new Filters(db), ephemeral, thirdParty, pipeline,
+                    new MediaStore(config.dataDir().resolve("media"), config.serverName()), metrics);
             ApiServer api = life.add(new ApiServer(services));
             // Closed first: long-polls return at once, so stopping the listener does not wait out their timeouts.
             life.add(stream::close);

@@ -19,11 +19,15 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> TOP = Set.of("server_name", "listen", "data_dir", "enable_registration",
-            "app_service_config_files", "registration_api", "max_body_bytes", "worker_threads", "appservice");
+            "app_service_config_files", "registration_api", "max_body_bytes", "worker_threads", "appservice", "metrics",
+            "media", "logging");
     private static final Set<String> LISTEN = Set.of("host", "port");
     private static final Set<String> REGISTRATION_API = Set.of("as_tokens");
     private static final Set<String> APPSERVICE = Set.of("query_timeout_ms", "query_attempts", "txn_max_events",
             "txn_max_bytes", "backoff_min_ms", "backoff_max_ms");
+    private static final Set<String> METRICS = Set.of("enabled");
+    private static final Set<String> MEDIA = Set.of("max_upload_bytes");
+    private static final Set<String> LOGGING = Set.of("level", "loggers");
 
     private ConfigLoader() {
     }
@@ -54,7 +58,7 @@ public final class ConfigLoader {
         try {
             return read(top, baseDir);
         } catch (ConfigException e) {
-            if (e.getMessage().startsWith(name + ":")) {
+            if (e.getMessage().contains(name)) {
                 throw e;
             }
             throw new ConfigException(name + ": " + e.getMessage(), e);
@@ -73,7 +77,19 @@ public final class ConfigLoader {
                         .map(n -> n.stringList("as_tokens")).orElse(List.of())),
                 (int) top.integer("max_body_bytes", HomeserverConfig.DEFAULT_MAX_BODY_BYTES, 1024, Integer.MAX_VALUE),
                 (int) top.integer("worker_threads", HomeserverConfig.DEFAULT_WORKER_THREADS, 4, 10_000),
-                top.child("appservice", APPSERVICE).map(ConfigLoader::appservice).orElse(AppServiceConfig.DEFAULT));
+                top.child("appservice", APPSERVICE).map(ConfigLoader::appservice).orElse(AppServiceConfig.DEFAULT),
+                top.child("metrics", METRICS).map(n -> new MetricsConfig(n.bool("enabled", true)))
+                        .orElse(MetricsConfig.DEFAULT),
+                top.child("media", MEDIA).map(n -> new MediaConfig((int) n.integer("max_upload_bytes",
+                        MediaConfig.DEFAULT_MAX_UPLOAD_BYTES, 1, Integer.MAX_VALUE - 1))).orElse(MediaConfig.DEFAULT),
+                top.child("logging", LOGGING).map(ConfigLoader::logging).orElse(LoggingConfig.DEFAULT));
+    }
+
+    private static LoggingConfig logging(ConfigNode n) {
+        java.util.Optional<String> level = n.optionalString("level").map(l -> n.level("level", l));
+        java.util.Map<String, String> loggers = new java.util.TreeMap<>();
+        n.stringMap("loggers").forEach((name, l) -> loggers.put(name, n.level("loggers." + name, l)));
+        return new LoggingConfig(level, loggers);
     }
 
     private static ListenConfig listen(ConfigNode top) {

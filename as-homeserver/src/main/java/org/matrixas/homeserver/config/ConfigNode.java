@@ -33,11 +33,21 @@ final class ConfigNode {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new ConfigException(file + ": unknown key '" + c.full(name) + "' (expected one of: "
-                        + String.join(", ", new TreeSet<>(allowed)) + ")");
+                throw c.unknownKey(name, allowed);
             }
         }
         return c;
+    }
+
+    /**
+     * "unknown key 'enable_registraton' in FILE; did you mean 'enable_registration'?" when a known key is a likely
+     * typo of it (edit distance), else the list of the keys this section knows.
+     */
+    private ConfigException unknownKey(String name, Set<String> allowed) {
+        Optional<String> near = KeySuggestions.closest(name, allowed);
+        String head = "unknown key '" + full(name) + "' in " + file + "; ";
+        return new ConfigException(near.map(k -> head + "did you mean '" + full(k) + "'?")
+                .orElseGet(() -> head + "expected one of: " + String.join(", ", new TreeSet<>(allowed))));
     }
 
     Optional<ConfigNode> child(String key, Set<String> allowed) {
@@ -110,6 +120,39 @@ final class ConfigNode {
             out.add(item.asText());
         }
         return out;
+    }
+
+    /** A mapping of free-form keys (such as logger names) to strings; empty when absent. */
+    java.util.Map<String, String> stringMap(String key) {
+        JsonNode v = node.get(key);
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isObject()) {
+            throw error(full(key), "expected a mapping of names to values");
+        }
+        Iterator<java.util.Map.Entry<String, JsonNode>> fields = v.fields();
+        while (fields.hasNext()) {
+            java.util.Map.Entry<String, JsonNode> f = fields.next();
+            if (!f.getValue().isTextual()) {
+                throw error(full(key) + "." + f.getKey(), "expected a string");
+            }
+            out.put(f.getKey(), f.getValue().asText());
+        }
+        return out;
+    }
+
+    /** A log level (trace, debug, info, warn, error, off), in any case; the error names the key. */
+    String level(String key, String value) {
+        String l = value.toLowerCase(java.util.Locale.ROOT);
+        if (!LoggingConfig.LEVELS.contains(l)) {
+            Optional<String> near = KeySuggestions.closest(l, LoggingConfig.LEVELS);
+            throw error(full(key), "is not a log level: '" + value + "'"
+                    + near.map(n -> "; did you mean '" + n + "'?").orElse("; expected one of: "
+                    + String.join(", ", new TreeSet<>(LoggingConfig.LEVELS))));
+        }
+        return l;
     }
 
     ConfigException error(String fullKey, String problem) {

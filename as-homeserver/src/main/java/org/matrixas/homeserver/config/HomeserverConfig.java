@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param maxBodyBytes          {@code max_body_bytes}: largest accepted request body (default 1 MiB)
  * @param workerThreads         {@code worker_threads}: HTTP handler threads; blocking queries hold one each (default 64)
  * @param appservice            {@code appservice}: query and push-pipeline settings
+ * @param metrics               {@code metrics}: the Prometheus endpoint
+ * @param media                 {@code media}: the media repository's limits
+ * @param logging               {@code logging}: log levels applied at start
  */
 public record HomeserverConfig(
         String serverName,
@@ -28,7 +31,10 @@ public record HomeserverConfig(
         RegistrationApiConfig registrationApi,
         int maxBodyBytes,
         int workerThreads,
-        AppServiceConfig appservice) {
+        AppServiceConfig appservice,
+        MetricsConfig metrics,
+        MediaConfig media,
+        LoggingConfig logging) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     public static final int DEFAULT_WORKER_THREADS = 64;
@@ -39,6 +45,9 @@ public record HomeserverConfig(
         Objects.requireNonNull(dataDir, "dataDir is null");
         Objects.requireNonNull(registrationApi, "registrationApi is null");
         Objects.requireNonNull(appservice, "appservice is null");
+        Objects.requireNonNull(metrics, "metrics is null");
+        Objects.requireNonNull(media, "media is null");
+        Objects.requireNonNull(logging, "logging is null");
         ServerNames.check(serverName);
         appServiceConfigFiles = List.copyOf(appServiceConfigFiles);
         if (maxBodyBytes < 1024) {
@@ -53,6 +62,16 @@ public record HomeserverConfig(
         return new Builder();
     }
 
+    /** A builder holding every setting of this config, to change a few (e.g. the port after a restart). */
+    public Builder toBuilder() {
+        Builder b = new Builder().serverName(serverName).dataDir(dataDir).listen(listen.host(), listen.port())
+                .enableRegistration(enableRegistration).registrationApiTokens(registrationApi.asTokens())
+                .maxBodyBytes(maxBodyBytes).workerThreads(workerThreads).appservice(appservice).metrics(metrics)
+                .media(media).logging(logging);
+        appServiceConfigFiles.forEach(b::addAppServiceConfigFile);
+        return b;
+    }
+
     /** Builds a config in code (tests, embedding); each setting is checked by the record when built. */
     public static final class Builder {
         private String serverName;
@@ -64,6 +83,9 @@ public record HomeserverConfig(
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int workerThreads = DEFAULT_WORKER_THREADS;
         private AppServiceConfig appservice = AppServiceConfig.DEFAULT;
+        private MetricsConfig metrics = MetricsConfig.DEFAULT;
+        private MediaConfig media = MediaConfig.DEFAULT;
+        private LoggingConfig logging = LoggingConfig.DEFAULT;
 
         private Builder() {
         }
@@ -114,6 +136,21 @@ public record HomeserverConfig(
             return this;
         }
 
+        public Builder metrics(MetricsConfig v) {
+            metrics = Objects.requireNonNull(v, "metrics is null");
+            return this;
+        }
+
+        public Builder media(MediaConfig v) {
+            media = Objects.requireNonNull(v, "media is null");
+            return this;
+        }
+
+        public Builder logging(LoggingConfig v) {
+            logging = Objects.requireNonNull(v, "logging is null");
+            return this;
+        }
+
         public HomeserverConfig build() {
             if (serverName == null) {
                 throw new ConfigException("'server_name' is required");
@@ -122,7 +159,7 @@ public record HomeserverConfig(
                 throw new ConfigException("'data_dir' is required");
             }
             return new HomeserverConfig(serverName, listen, dataDir, enableRegistration, files, registrationApi,
-                    maxBodyBytes, workerThreads, appservice);
+                    maxBodyBytes, workerThreads, appservice, metrics, media, logging);
         }
     }
 }

@@ -3,8 +3,14 @@ package org.matrixas.homeserver.http;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.matrixas.homeserver.metrics.Metrics;
 import org.matrixas.homeserver.txn.Pipeline;
+import org.matrixas.protocol.error.MatrixError;
 import org.matrixas.protocol.http.Exchanges;
 import org.matrixas.protocol.json.Json;
 import org.slf4j.Logger;
@@ -20,10 +26,12 @@ public final class ApiServer implements AutoCloseable {
     private final Router router;
     private final Authenticator auth;
     private final int maxBodyBytes;
+    private final Metrics metrics;
 
     public ApiServer(Services services) {
         this.auth = new Authenticator(services);
         this.maxBodyBytes = services.config().maxBodyBytes();
+        this.metrics = services.metrics();
         this.router = routes(services, auth);
         HttpHandler root = this::handle;
         this.undertow = Undertow.builder()
@@ -45,8 +53,18 @@ public final class ApiServer implements AutoCloseable {
         new EphemeralHandlers(services).register(router);
         new ThirdPartyHandlers(services).register(router);
         new AppServiceHandlers(services, auth).register(router);
+        new MediaHandlers(services).register(router);
         router.add("GET", "/health", Router.Auth.NONE, call -> health(services.pipeline()));
+        router.add("GET", "/metrics", Router.Auth.NONE, call -> metrics(services));
         return router;
+    }
+
+    /** The Prometheus text; 404 like any unknown path when {@code metrics.enabled} is false. */
+    private static Object metrics(Services services) {
+        if (!services.config().metrics().enabled()) {
+            throw MatrixError.M_UNRECOGNIZED.withMessage("unrecognized request: GET /metrics").toException();
+        }
+        return new RawReply(200, services.metrics().contentType(), Map.of(), services.metrics().scrape());
     }
 
     private static Object health(Pipeline pipeline) {
@@ -71,12 +89,16 @@ public final class ApiServer implements AutoCloseable {
             exchange.dispatch(this::handle);
             return;
         }
-        Exchanges.guard(exchange, this::route, e -> LOG.error("request {} {} failed", exchange.getRequestMethod(),
-                exchange.getRequestPath(), e));
+        String[] route = {Metrics.UNMATCHED};
+        Exchanges.guard(exchange, ex -> route(ex, route), e -> LOG.error("request {} {} failed",
+                exchange.getRequestMethod(), exchange.getRequestPath(), e));
+        metrics.httpRequest(exchange.getRequestMethod().toString(), route[0], exchange.getStatusCode());
     }
 
-    private void route(HttpServerExchange exchange) throws Exception {
+    /** Routes and answers; {@code matched[0]} receives the route's pattern once the path is known. */
+    private void route(HttpServerExchange exchange, String[] matched) throws Exception {
         Router.Match m = router.match(exchange.getRequestMethod().toString(), Exchanges.pathSegments(exchange));
+        matched[0] = "/" + String.join("/", m.route().pattern());
         Call call = new Call(exchange, m.params(), maxBodyBytes);
         if (m.route().auth() == Router.Auth.USER) {
             call.authenticated(auth.authenticate(call));
@@ -84,7 +106,12 @@ public final class ApiServer implements AutoCloseable {
             auth.requireService(call);
         }
         Object result = m.route().handler().handle(call);
-        if (result instanceof Reply r) {
+        if (result instanceof RawReply raw) {
+            exchange.setStatusCode(raw.status());
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, raw.contentType());
+            raw.headers().forEach((k, v) -> exchange.getResponseHeaders().put(new HttpString(k), v));
+            exchange.getResponseSender().send(ByteBuffer.wrap(raw.body()));
+        } else if (result instanceof Reply r) {
             Exchanges.sendJson(exchange, r.status(), r.body());
         } else {
             Exchanges.sendJson(exchange, 200, result);

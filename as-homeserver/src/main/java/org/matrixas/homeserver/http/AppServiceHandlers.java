@@ -65,7 +65,8 @@ final class AppServiceHandlers {
         try {
             d = s.queries().ping(service, c.optString("transaction_id").orElse(null));
         } catch (PingRefusedException e) {
-            return new Reply(502, Json.object().put("errcode", "M_BAD_STATUS").put("error", e.getMessage())
+            return new Reply(502, Json.object().put("errcode", MatrixError.M_BAD_STATUS.errcode())
+                    .put("error", e.getMessage())
                     .put("status", e.status()).put("body", e.body()));
         }
         s.pipeline().retryNow(service.id());

@@ -4,6 +4,8 @@ import java.util.Objects;
 import org.matrixas.homeserver.account.Accounts;
 import org.matrixas.homeserver.config.HomeserverConfig;
 import org.matrixas.homeserver.ephemeral.Ephemeral;
+import org.matrixas.homeserver.media.MediaStore;
+import org.matrixas.homeserver.metrics.Metrics;
 import org.matrixas.homeserver.query.QueryService;
 import org.matrixas.homeserver.query.ThirdPartyService;
 import org.matrixas.homeserver.registration.AppServiceRegistry;
@@ -25,7 +27,9 @@ public record Services(
         Filters filters,
         Ephemeral ephemeral,
         ThirdPartyService thirdParty,
-        Pipeline pipeline) {
+        Pipeline pipeline,
+        MediaStore media,
+        Metrics metrics) {
 
     public Services {
         Objects.requireNonNull(config, "config is null");
@@ -39,6 +43,8 @@ public record Services(
         Objects.requireNonNull(ephemeral, "ephemeral is null");
         Objects.requireNonNull(thirdParty, "thirdParty is null");
         Objects.requireNonNull(pipeline, "pipeline is null");
+        Objects.requireNonNull(media, "media is null");
+        Objects.requireNonNull(metrics, "metrics is null");
     }
 
     String serverName() {

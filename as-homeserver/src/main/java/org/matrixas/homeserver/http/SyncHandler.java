@@ -34,7 +34,15 @@ final class SyncHandler {
         int limit = c.query("filter").filter(f -> !f.isEmpty())
                 .map(f -> s.filters().resolve(user, f))
                 .flatMap(Filters::timelineLimit).orElse(DEFAULT_TIMELINE_LIMIT);
-        return s.sync().sync(user, c.query("since").filter(t -> !t.isEmpty()), Duration.ofMillis(timeout), limit);
+        if (timeout == 0) {
+            return s.sync().sync(user, c.query("since").filter(t -> !t.isEmpty()), Duration.ZERO, limit);
+        }
+        s.metrics().longPollStarted();
+        try {
+            return s.sync().sync(user, c.query("since").filter(t -> !t.isEmpty()), Duration.ofMillis(timeout), limit);
+        } finally {
+            s.metrics().longPollEnded();
+        }
     }
 
     private static long parseTimeout(String v) {

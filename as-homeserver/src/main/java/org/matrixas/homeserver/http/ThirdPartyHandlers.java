@@ -5,6 +5,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.matrixas.protocol.error.MatrixError;
+import org.matrixas.protocol.id.RoomAlias;
+import org.matrixas.protocol.id.UserId;
 import org.matrixas.protocol.json.Json;
 
 /**
@@ -24,9 +26,10 @@ final class ThirdPartyHandlers {
         r.client("GET", "/thirdparty/protocol/{protocol}", Router.Auth.USER, this::getProtocol);
         r.client("GET", "/thirdparty/user/{protocol}", Router.Auth.USER, c -> lookup(c, "user"));
         r.client("GET", "/thirdparty/location/{protocol}", Router.Auth.USER, c -> lookup(c, "location"));
-        r.client("GET", "/thirdparty/user", Router.Auth.USER, c -> s.thirdParty().reverseUser(required(c, "userid")));
+        r.client("GET", "/thirdparty/user", Router.Auth.USER,
+                c -> s.thirdParty().reverseUser(UserId.parse(required(c, "userid"))));
         r.client("GET", "/thirdparty/location", Router.Auth.USER,
-                c -> s.thirdParty().reverseLocation(required(c, "alias")));
+                c -> s.thirdParty().reverseLocation(RoomAlias.parse(required(c, "alias"))));
         r.add("GET", "/_matrix/app/v1/user", Router.Auth.USER, c -> byUri(c, "user", "userid", "user_id"));
         r.add("GET", "/_matrix/app/v1/alias", Router.Auth.USER, c -> byUri(c, "location", "alias", "alias"));
     }

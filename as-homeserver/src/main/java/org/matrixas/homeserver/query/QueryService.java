@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.matrixas.homeserver.account.Accounts;
 import org.matrixas.homeserver.config.AppServiceConfig;
+import org.matrixas.homeserver.metrics.Metrics;
 import org.matrixas.homeserver.registration.AppServiceRegistry;
 import org.matrixas.homeserver.registration.RegisteredService;
 import org.matrixas.homeserver.room.Aliases;
@@ -41,13 +42,16 @@ public final class QueryService implements AutoCloseable {
     private final Accounts accounts;
     private final Aliases aliases;
     private final AppServiceConfig config;
+    private final Metrics metrics;
     private final HttpClient http;
     private final ExecutorService executor;
     private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, AppServiceClient> clients = new ConcurrentHashMap<>();
 
-    public QueryService(AppServiceRegistry registry, Accounts accounts, Aliases aliases, AppServiceConfig config) {
+    public QueryService(AppServiceRegistry registry, Accounts accounts, Aliases aliases, AppServiceConfig config,
+            Metrics metrics) {
         this.registry = registry;
+        this.metrics = metrics;
         this.accounts = accounts;
         this.aliases = aliases;
         this.config = config;
@@ -74,7 +78,7 @@ public final class QueryService implements AutoCloseable {
         if (target.isEmpty() || !accounts.isLocal(user)) {
             return false;
         }
-        await("user " + user, () -> client(target.get()).queryUser(user, config.queryTimeout()));
+        await(target.get(), "user", user.toString(), () -> client(target.get()).queryUser(user, config.queryTimeout()));
         return accounts.exists(user);
     }
 
@@ -88,30 +92,31 @@ public final class QueryService implements AutoCloseable {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        await("alias " + alias, () -> client(target.get()).queryAlias(alias, config.queryTimeout()));
+        await(target.get(), "alias", alias.toString(),
+                () -> client(target.get()).queryAlias(alias, config.queryTimeout()));
         return aliases.resolve(alias);
     }
 
     /**
      * Pings a service ({@code POST /_matrix/app/v1/ping}) and returns the round trip.
      *
-     * @throws MatrixException       502 {@code M_CONNECTION_FAILED} or 504 {@code M_CONNECTION_TIMEOUT}
+     * @throws MatrixException       400 {@code M_URL_NOT_SET}, 502 {@code M_CONNECTION_FAILED} or 504
+     *                              {@code M_CONNECTION_TIMEOUT}
      * @throws PingRefusedException when the service answered with an error status
      */
     public Duration ping(RegisteredService service, String transactionId) {
         if (!reachable(service)) {
-            throw new MatrixError("M_URL_NOT_SET", "application service has no url", 400).toException();
+            throw MatrixError.M_URL_NOT_SET.withMessage("application service has no url").toException();
         }
         long start = System.nanoTime();
         try {
             client(service).ping(transactionId);
         } catch (MatrixException e) {
-            if (e.getCause() == null) {
+            if (!e.isTransportFailure()) {
                 throw new PingRefusedException(e.httpStatus(), e.error().message());
             }
-            boolean timedOut = e.httpStatus() == 504;
-            throw new MatrixError(timedOut ? "M_CONNECTION_TIMEOUT" : "M_CONNECTION_FAILED",
-                    "ping failed: " + e.error().message(), timedOut ? 504 : 502).toException();
+            MatrixError error = e.isTimeout() ? MatrixError.M_CONNECTION_TIMEOUT : MatrixError.M_CONNECTION_FAILED;
+            throw error.withMessage("ping failed: " + e.error().message()).toException();
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
@@ -124,17 +129,22 @@ public final class QueryService implements AutoCloseable {
         boolean run();
     }
 
-    private void await(String what, Call call) {
+    private void await(RegisteredService service, String kind, String id, Call call) {
+        String what = kind + " " + id;
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> shared = inFlight.putIfAbsent(what, mine);
         if (shared == null) {
             shared = mine;
             executor.execute(() -> {
+                long start = System.nanoTime();
+                Metrics.QueryOutcome outcome = Metrics.QueryOutcome.TIMEOUT;
                 try {
-                    mine.complete(attempt(what, call));
+                    outcome = attempt(what, call);
+                    mine.complete(outcome == Metrics.QueryOutcome.FOUND);
                 } catch (RuntimeException e) {
                     mine.completeExceptionally(e);
                 } finally {
+                    metrics.queried(service.id(), kind, outcome, Duration.ofNanos(System.nanoTime() - start));
                     inFlight.remove(what, mine);
                 }
             });
@@ -152,16 +162,16 @@ public final class QueryService implements AutoCloseable {
         }
     }
 
-    private boolean attempt(String what, Call call) {
+    private Metrics.QueryOutcome attempt(String what, Call call) {
         for (int i = 1; i <= config.queryAttempts(); i++) {
             try {
                 boolean found = call.run();
                 LOG.info("query for {}: application service answered {}", what, found ? "200" : "404");
-                return found;
+                return found ? Metrics.QueryOutcome.FOUND : Metrics.QueryOutcome.NOT_FOUND;
             } catch (MatrixException e) {
-                if (e.httpStatus() < 500) {
+                if (!e.isTransportFailure() && e.httpStatus() < 500) {
                     LOG.warn("query for {} refused by the application service: {}", what, e.getMessage());
-                    return false;
+                    return Metrics.QueryOutcome.ERROR;
                 }
                 LOG.warn("query for {} failed (attempt {}/{}): {}", what, i, config.queryAttempts(), e.getMessage());
             }

@@ -3,27 +3,27 @@ package org.matrixas.homeserver.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.matrixas.homeserver.config.AppServiceConfig;
 import org.matrixas.homeserver.registration.AppServiceRegistry;
 import org.matrixas.homeserver.registration.RegisteredService;
-import org.matrixas.protocol.http.PercentCodec;
+import org.matrixas.protocol.client.AppServiceClient;
+import org.matrixas.protocol.error.MatrixException;
+import org.matrixas.protocol.id.RoomAlias;
+import org.matrixas.protocol.id.UserId;
 import org.matrixas.protocol.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,16 +31,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Third-party lookups (<a href="https://spec.matrix.org/v1.13/application-service-api/#third-party-networks">
  * spec</a>): the homeserver asks every service that declares the protocol ({@code protocols} in its registration)
- * with {@code GET /_matrix/app/v1/thirdparty/...} and the hs_token, in parallel, and merges the answers. A service
+ * with {@code GET /_matrix/app/v1/thirdparty/...} and the hs_token (as-protocol's {@link AppServiceClient}), in
+ * parallel, and merges the answers. A service
  * that fails, times out ({@code appservice.query_timeout_ms}) or answers something malformed is skipped.
  */
 public final class ThirdPartyService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ThirdPartyService.class);
-    private static final String PREFIX = "/_matrix/app/v1/thirdparty/";
     private final AppServiceRegistry registry;
     private final Duration timeout;
     private final ExecutorService executor;
     private final HttpClient http;
+    private final Map<String, AppServiceClient> clients = new ConcurrentHashMap<>();
 
     public ThirdPartyService(AppServiceRegistry registry, AppServiceConfig config) {
         this.registry = registry;
@@ -71,10 +72,9 @@ public final class ThirdPartyService implements AutoCloseable {
         List<RegisteredService> services = withProtocols(s -> s.registration().protocols().contains(protocol));
         ObjectNode merged = null;
         ArrayNode instances = Json.mapper().createArrayNode();
-        List<JsonNode> answers = fanOut(services, PREFIX + "protocol/" + PercentCodec.encode(protocol), Map.of());
+        List<JsonNode> answers = fanOut(services, "protocol " + protocol, c -> c.thirdPartyProtocol(protocol));
         for (int i = 0; i < answers.size(); i++) {
-            JsonNode a = answers.get(i);
-            if (!(a instanceof ObjectNode o)) {
+            if (!(answers.get(i) instanceof ObjectNode o)) {
                 continue;
             }
             if (merged == null) {
@@ -99,19 +99,21 @@ public final class ThirdPartyService implements AutoCloseable {
     /** {@code kind} is {@code user} or {@code location}: the matches of every service declaring the protocol. */
     public ArrayNode lookup(String kind, String protocol, Map<String, String> fields) {
         List<RegisteredService> services = withProtocols(s -> s.registration().protocols().contains(protocol));
-        return concat(fanOut(services, PREFIX + kind + "/" + PercentCodec.encode(protocol), fields));
+        boolean users = kind.equals("user");
+        return concat(fanOut(services, kind + " " + protocol, c -> users ? c.thirdPartyUsers(protocol, fields)
+                : c.thirdPartyLocations(protocol, fields)));
     }
 
     /** Reverse lookup of a Matrix user ({@code /thirdparty/user?userid=}): services whose user namespace holds it. */
-    public ArrayNode reverseUser(String userId) {
-        List<RegisteredService> services = withProtocols(s -> s.matcher().matchesUser(userId));
-        return concat(fanOut(services, PREFIX + "user", Map.of("userid", userId)));
+    public ArrayNode reverseUser(UserId userId) {
+        List<RegisteredService> services = withProtocols(s -> s.ownsUser(userId));
+        return concat(fanOut(services, "user " + userId, c -> c.thirdPartyUsersFor(userId)));
     }
 
     /** Reverse lookup of an alias ({@code /thirdparty/location?alias=}): services whose alias namespace holds it. */
-    public ArrayNode reverseLocation(String alias) {
-        List<RegisteredService> services = withProtocols(s -> s.matcher().matchesAlias(alias));
-        return concat(fanOut(services, PREFIX + "location", Map.of("alias", alias)));
+    public ArrayNode reverseLocation(RoomAlias alias) {
+        List<RegisteredService> services = withProtocols(s -> s.matcher().matchesAlias(alias.toString()));
+        return concat(fanOut(services, "location " + alias, c -> c.thirdPartyLocationsFor(alias)));
     }
 
     private List<RegisteredService> withProtocols(Predicate<RegisteredService> filter) {
@@ -130,10 +132,11 @@ public final class ThirdPartyService implements AutoCloseable {
     }
 
     /** One answer per service, in the services' order; null for a service that failed. */
-    private List<JsonNode> fanOut(List<RegisteredService> services, String path, Map<String, String> fields) {
+    private List<JsonNode> fanOut(List<RegisteredService> services, String what,
+            Function<AppServiceClient, JsonNode> call) {
         List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
         for (RegisteredService s : services) {
-            calls.add(CompletableFuture.supplyAsync(() -> call(s, path, fields), executor));
+            calls.add(CompletableFuture.supplyAsync(() -> call(s, what, call), executor));
         }
         List<JsonNode> out = new ArrayList<>();
         for (CompletableFuture<JsonNode> f : calls) {
@@ -149,29 +152,23 @@ public final class ThirdPartyService implements AutoCloseable {
         return out;
     }
 
-    private JsonNode call(RegisteredService s, String path, Map<String, String> fields) {
-        String token = s.registration().hsToken();
-        StringJoiner query = new StringJoiner("&", "?", "");
-        fields.forEach((k, v) -> query.add(PercentCodec.encode(k) + "=" + PercentCodec.encode(v)));
-        query.add("access_token=" + PercentCodec.encode(token));
-        String base = s.registration().url();
-        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path + query)).timeout(timeout)
-                .header("Authorization", "Bearer " + token).GET().build();
+    private JsonNode call(RegisteredService s, String what, Function<AppServiceClient, JsonNode> call) {
         try {
-            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() / 100 != 2) {
-                LOG.info("third-party lookup {} on {} answered {}", path, s.id(), r.statusCode());
-                return null;
+            return call.apply(client(s));
+        } catch (MatrixException e) {
+            if (e.isTransportFailure()) {
+                LOG.warn("third-party lookup {} on {} failed: {}", what, s.id(), e.getMessage());
+            } else {
+                LOG.info("third-party lookup {} on {} answered {}", what, s.id(), e.getMessage());
             }
-            return Json.tree(r.body());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("third-party lookup {} on {} failed: {}", path, s.id(), e.toString());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    private AppServiceClient client(RegisteredService s) {
+        String key = s.id() + "\n" + s.registration().url() + "\n" + s.registration().hsToken();
+        return clients.computeIfAbsent(key, k -> AppServiceClient.builder().baseUrl(s.registration().url())
+                .hsToken(s.registration().hsToken()).httpClient(http).requestTimeout(timeout).build());
     }
 
     @Override

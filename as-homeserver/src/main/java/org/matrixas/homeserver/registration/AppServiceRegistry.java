@@ -61,19 +61,7 @@ public final class AppServiceRegistry {
      * @throws ConfigException naming the file and key of an invalid or duplicate registration
      */
     public synchronized void load(List<Path> files) {
-        List<RegisteredService> loaded = new ArrayList<>();
-        for (Path file : files) {
-            RegisteredService s = fromFile(file);
-            for (RegisteredService other : loaded) {
-                if (other.id().equals(s.id())) {
-                    throw new ConfigException(file + ": 'id' " + s.id() + " is already used by " + other.origin());
-                }
-                if (Secrets.equal(other.registration().asToken(), s.registration().asToken())) {
-                    throw new ConfigException(file + ": 'as_token' is already used by " + other.origin());
-                }
-            }
-            loaded.add(s);
-        }
+        List<RegisteredService> loaded = readFiles(files, serverName);
         for (Registration r : store.all()) {
             Optional<RegisteredService> clash = loaded.stream().filter(s -> s.id().equals(r.id())
                     || Secrets.equal(s.registration().asToken(), r.asToken())).findFirst();
@@ -90,7 +78,30 @@ public final class AppServiceRegistry {
         services = List.copyOf(loaded);
     }
 
-    private RegisteredService fromFile(Path file) {
+    /**
+     * Reads and checks registration files without touching any state (also for {@code --check-config}): each file
+     * must be valid, and no two may share an {@code id} or an {@code as_token}.
+     *
+     * @throws ConfigException naming the file and the key
+     */
+    public static List<RegisteredService> readFiles(List<Path> files, String serverName) {
+        List<RegisteredService> loaded = new ArrayList<>();
+        for (Path file : files) {
+            RegisteredService s = fromFile(file, serverName);
+            for (RegisteredService other : loaded) {
+                if (other.id().equals(s.id())) {
+                    throw new ConfigException(file + ": 'id' " + s.id() + " is already used by " + other.origin());
+                }
+                if (Secrets.equal(other.registration().asToken(), s.registration().asToken())) {
+                    throw new ConfigException(file + ": 'as_token' is already used by " + other.origin());
+                }
+            }
+            loaded.add(s);
+        }
+        return loaded;
+    }
+
+    private static RegisteredService fromFile(Path file, String serverName) {
         try {
             Registration r = RegistrationFiles.read(file);
             try {

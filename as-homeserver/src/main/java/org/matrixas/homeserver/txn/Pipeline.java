@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.matrixas.homeserver.config.AppServiceConfig;
 import org.matrixas.homeserver.ephemeral.EphemeralEvent;
+import org.matrixas.homeserver.metrics.Metrics;
+import org.matrixas.homeserver.metrics.ServiceGauges;
 import org.matrixas.homeserver.registration.AppServiceRegistry;
 import org.matrixas.homeserver.registration.RegisteredService;
 import org.matrixas.homeserver.room.Aliases;
@@ -36,6 +38,7 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
     private final EventStream stream;
     private final PipelineStore.Limits limits;
     private final Backoff backoff;
+    private final Metrics metrics;
     private final ExecutorService httpExecutor;
     private final HttpClient http;
     private final Runnable onNewEvents = this::wakeAll;
@@ -45,8 +48,9 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
     private boolean closed;
 
     public Pipeline(Database db, Rooms rooms, Aliases aliases, EventStream stream, AppServiceRegistry registry,
-            AppServiceConfig config) {
+            AppServiceConfig config, Metrics metrics) {
         this.registry = registry;
+        this.metrics = metrics;
         this.store = new PipelineStore(db, rooms, aliases);
         this.rooms = rooms;
         this.aliases = aliases;
@@ -90,6 +94,26 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
     public synchronized void unregistered(RegisteredService service) {
         stopSender(service.id());
         store.drop(service.id());
+        metrics.forget(service.id());
+    }
+
+    /**
+     * The figures of every service with a running sender, for {@code /metrics}: one read of every cursor, no
+     * event scan, so a scrape stays cheap however long the queues are.
+     */
+    public List<ServiceGauges> gauges() {
+        List<ServiceSender> targets = live;
+        long head = stream.head();
+        Map<String, PipelineStore.Backlog> backlogs = store.backlogs();
+        List<ServiceGauges> out = new java.util.ArrayList<>();
+        for (ServiceSender sender : targets) {
+            AppServiceStatus st = sender.status();
+            PipelineStore.Backlog b = backlogs.get(sender.id());
+            long queued = b == null ? 0 : b.pendingEvents() + Math.max(0, head - b.cursor());
+            out.add(new ServiceGauges(sender.id(), st.up(), st.consecutiveFailures(), st.retryDelay(), queued,
+                    sender.behindFor()));
+        }
+        return out;
     }
 
     /** The delivery state of every service with a running sender. */
@@ -157,7 +181,7 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
         if (closed || s.registration().url() == null) {
             return;
         }
-        ServiceSender sender = new ServiceSender(s.id(), registry, store, stream, http, limits, backoff);
+        ServiceSender sender = new ServiceSender(s.id(), registry, store, stream, http, limits, backoff, metrics);
         senders.put(s.id(), sender);
         live = List.copyOf(senders.values());
         sender.start();

@@ -35,6 +35,10 @@ final class PipelineStore {
     record Pending(String txnId, byte[] body, int events) {
     }
 
+    /** Where a service stands: its cursor and the events of its pending transaction (0 when none). */
+    record Backlog(long cursor, int pendingEvents) {
+    }
+
     /** How large a transaction may grow. */
     record Limits(int maxEvents, int maxBytes) {
     }
@@ -69,6 +73,15 @@ final class PipelineStore {
         return db.read(c -> Sql.one(c, "SELECT pending_txn_id, pending_body, pending_events FROM as_pipeline"
                 + " WHERE as_id = ? AND pending_txn_id IS NOT NULL",
                 rs -> new Pending(rs.getString(1), rs.getBytes(2), rs.getInt(3)), asId));
+    }
+
+    /** The backlog of every attached service (cursor not -1), by id, in one read. */
+    Map<String, Backlog> backlogs() {
+        Map<String, Backlog> out = new HashMap<>();
+        db.read(c -> Sql.list(c, "SELECT as_id, cursor, COALESCE(pending_events, 0) FROM as_pipeline"
+                + " WHERE cursor >= 0", rs -> Map.entry(rs.getString(1), new Backlog(rs.getLong(2), rs.getInt(3)))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     long cursor(String asId) {

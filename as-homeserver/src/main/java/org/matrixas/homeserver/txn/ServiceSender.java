@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.matrixas.homeserver.metrics.Metrics;
 import org.matrixas.homeserver.registration.AppServiceRegistry;
 import org.matrixas.homeserver.registration.RegisteredService;
 import org.matrixas.homeserver.room.EventStream;
@@ -35,12 +37,15 @@ final class ServiceSender implements Runnable {
     private final Signal signal = new Signal();
     private final EphemeralQueue ephemeral = new EphemeralQueue();
     private final Thread thread;
+    private final Metrics metrics;
+    /** When the service was last seen behind the stream (null while caught up); see {@link #behindFor()}. */
+    private final AtomicReference<Instant> behindSince = new AtomicReference<>(Instant.now());
     private volatile AppServiceStatus status;
     private RegisteredService current;
     private AppServiceClient client;
 
     ServiceSender(String id, AppServiceRegistry registry, PipelineStore store, EventStream stream, HttpClient http,
-            PipelineStore.Limits limits, Backoff backoff) {
+            PipelineStore.Limits limits, Backoff backoff, Metrics metrics) {
         this.id = id;
         this.registry = registry;
         this.store = store;
@@ -48,6 +53,7 @@ final class ServiceSender implements Runnable {
         this.http = http;
         this.limits = limits;
         this.backoff = backoff;
+        this.metrics = metrics;
         this.status = new AppServiceStatus(id, true, Instant.now(), 0, Duration.ZERO, null);
         this.thread = new Thread(this, "as-sender-" + id);
         this.thread.setDaemon(true);
@@ -67,7 +73,19 @@ final class ServiceSender implements Runnable {
 
     /** New events may interest the service. */
     void wake() {
+        behindSince.compareAndSet(null, Instant.now());
         signal.work();
+    }
+
+    /**
+     * How long since the service was last caught up (nothing pending, cursor at the stream head); zero when it is.
+     * An upper bound on the age of its oldest undelivered event: a new event marks the service behind until the
+     * sender has looked at it (milliseconds when the event does not interest it), and a backlog counts from when
+     * it started, not from its oldest remaining event. After a restart it counts from the start.
+     */
+    Duration behindFor() {
+        Instant since = behindSince.get();
+        return since == null ? Duration.ZERO : Duration.between(since, Instant.now());
     }
 
     /** Ends a back-off wait now (after a successful ping). */
@@ -77,7 +95,7 @@ final class ServiceSender implements Runnable {
 
     void offerEphemeral(ObjectNode event) {
         ephemeral.add(event);
-        signal.work();
+        wake();
     }
 
     /** Stops the thread and waits for it to end. */
@@ -99,8 +117,11 @@ final class ServiceSender implements Runnable {
                 if (service.isEmpty() || service.get().registration().url() == null) {
                     return;
                 }
+                Instant behind = behindSince.get();
                 Optional<PipelineStore.Pending> next = store.pending(id).or(() -> build(service.get()));
                 if (next.isEmpty()) {
+                    // Caught up, unless wake() marked new events meanwhile (then the mark stays).
+                    behindSince.compareAndSet(behind, null);
                     signal.awaitWork(IDLE_WAIT);
                 } else {
                     push(service.get(), next.get());
@@ -123,14 +144,18 @@ final class ServiceSender implements Runnable {
     }
 
     private void push(RegisteredService service, PipelineStore.Pending pending) {
+        behindSince.compareAndSet(null, Instant.now());
+        long start = System.nanoTime();
         try {
             client(service).pushTransaction(pending.txnId(), pending.body());
         } catch (MatrixException e) {
             if (!signal.stopped()) {
+                metrics.pushed(id, Duration.ofNanos(System.nanoTime() - start), false, 0);
                 failed(e.getMessage());
             }
             return;
         }
+        metrics.pushed(id, Duration.ofNanos(System.nanoTime() - start), true, pending.events());
         store.delivered(id, pending.txnId());
         LOG.debug("transaction {} ({} events) delivered to {}", pending.txnId(), pending.events(), id);
         AppServiceStatus s = status;

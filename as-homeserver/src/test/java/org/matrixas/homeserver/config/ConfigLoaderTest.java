@@ -41,6 +41,9 @@ class ConfigLoaderTest {
         assertEquals(100, c.appservice().txnMaxEvents());
         assertEquals(Duration.ofSeconds(2), c.appservice().backoffMin());
         assertEquals(Duration.ofSeconds(512), c.appservice().backoffMax());
+        assertTrue(c.metrics().enabled());
+        assertEquals(10 * 1024 * 1024, c.media().maxUploadBytes());
+        assertTrue(c.logging().isEmpty());
     }
 
     @Test
@@ -61,6 +64,11 @@ class ConfigLoaderTest {
                   txn_max_bytes: 4096
                   backoff_min_ms: 100
                   backoff_max_ms: 1000
+                metrics: {enabled: false}
+                media: {max_upload_bytes: 2048}
+                logging:
+                  level: WARN
+                  loggers: {org.matrixas.homeserver.txn: debug, io.undertow: error}
                 """);
         assertEquals("hs.test:8448", c.serverName());
         assertEquals(new ListenConfig("0.0.0.0", 0), c.listen());
@@ -73,14 +81,46 @@ class ConfigLoaderTest {
         assertEquals(8, c.workerThreads());
         assertEquals(new AppServiceConfig(Duration.ofMillis(1500), 5, 10, 4096, Duration.ofMillis(100),
                 Duration.ofMillis(1000)), c.appservice());
+        assertEquals(new MetricsConfig(false), c.metrics());
+        assertEquals(new MediaConfig(2048), c.media());
+        assertEquals(new LoggingConfig(java.util.Optional.of("warn"),
+                java.util.Map.of("org.matrixas.homeserver.txn", "debug", "io.undertow", "error")), c.logging());
     }
 
     @Test
-    void load_unknownKey_namesFileAndKey() {
-        String m = error("server_name: a\ndata_dir: d\nlisten: {hots: x}\n");
-        assertTrue(m.contains("hs.yaml") && m.contains("'listen.hots'") && m.contains("host, port"), m);
-        String top = error("server_name: a\ndata_dir: d\nenable_registrations: true\n");
-        assertTrue(top.contains("unknown key 'enable_registrations'"), top);
+    void load_unknownKeyNearAKnownOne_suggestsIt() {
+        String top = error("server_name: a\ndata_dir: d\nenable_registraton: true\n");
+        assertEquals("unknown key 'enable_registraton' in " + dir.resolve("hs.yaml")
+                + "; did you mean 'enable_registration'?", top);
+        String nested = error("server_name: a\ndata_dir: d\nlisten: {hots: x}\n");
+        assertTrue(nested.endsWith("unknown key 'listen.hots' in " + dir.resolve("hs.yaml")
+                + "; did you mean 'listen.host'?"), nested);
+        String deep = error("server_name: a\ndata_dir: d\nappservice: {backof_min_ms: 5}\n");
+        assertTrue(deep.contains("did you mean 'appservice.backoff_min_ms'?"), deep);
+    }
+
+    @Test
+    void load_unknownKeyLikeNothing_listsKnownKeys() {
+        String m = error("server_name: a\ndata_dir: d\nmetrics: {port: 9000}\n");
+        assertEquals("unknown key 'metrics.port' in " + dir.resolve("hs.yaml") + "; expected one of: enabled", m);
+    }
+
+    @Test
+    void load_badLogLevel_namesKeyAndSuggests() {
+        String m = error("server_name: a\ndata_dir: d\nlogging: {loggers: {org.x: debg}}\n");
+        assertTrue(m.contains("hs.yaml") && m.contains("'logging.loggers.org.x' is not a log level: 'debg'")
+                && m.endsWith("did you mean 'debug'?"), m);
+        String root = error("server_name: a\ndata_dir: d\nlogging: {level: loud}\n");
+        assertTrue(root.contains("'logging.level'") && root.contains("expected one of: debug, error, info, off, "
+                + "trace, warn"), root);
+        String shape = error("server_name: a\ndata_dir: d\nlogging: {loggers: [a]}\n");
+        assertTrue(shape.contains("'logging.loggers' expected a mapping"), shape);
+    }
+
+    @Test
+    void load_badMediaLimit_namesKey() {
+        String m = error("server_name: a\ndata_dir: d\nmedia: {max_upload_bytes: 0}\n");
+        assertTrue(m.contains("hs.yaml") && m.contains("'media.max_upload_bytes' must be between 1"), m);
     }
 
     @Test

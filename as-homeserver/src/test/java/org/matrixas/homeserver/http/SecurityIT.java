@@ -38,7 +38,9 @@ class SecurityIT {
             "GET {cs}/login", "POST {cs}/login", "POST {cs}/register",
             "GET {cs}/profile/{userId}", "GET {cs}/profile/{userId}/displayname",
             "GET {cs}/profile/{userId}/avatar_url", "GET {cs}/directory/room/{alias}",
-            "POST /_matrix/appservice/v1/register", "POST /_matrix/appservice/v1/unregister");
+            "POST /_matrix/appservice/v1/register", "POST /_matrix/appservice/v1/unregister", "GET /metrics",
+            "GET /_matrix/media/v3/download/{serverName}/{mediaId}",
+            "GET /_matrix/media/v3/download/{serverName}/{mediaId}/{fileName}");
     @TempDir
     Path dir;
     private Homeserver hs;

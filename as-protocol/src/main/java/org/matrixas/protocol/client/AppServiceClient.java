@@ -1,11 +1,15 @@
 package org.matrixas.protocol.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import org.matrixas.protocol.error.MatrixError;
 import org.matrixas.protocol.error.MatrixException;
 import org.matrixas.protocol.event.Transaction;
 import org.matrixas.protocol.http.PercentCodec;
@@ -16,12 +20,14 @@ import org.matrixas.protocol.json.Json;
 /**
  * The homeserver's client for one application service
  * (<a href="https://spec.matrix.org/v1.13/application-service-api/">Application Service API</a>): push a
- * transaction, query a user or an alias, ping.
+ * transaction, query a user or an alias, ping, and the third-party lookups (protocol metadata, users and locations,
+ * and the reverse lookups).
  *
  * <p>Each call goes to {@code /_matrix/app/v1/...} with the {@code hs_token} both as {@code Authorization: Bearer}
  * and as {@code ?access_token=}; if the service has no such endpoint (404/405 without a Matrix errcode, or
  * {@code M_UNRECOGNIZED}) the call is repeated on the draft's legacy path and the client keeps using that form.
- * Failures throw {@link MatrixException}: the service's own error, or 502/504 when it cannot be reached in time.
+ * Failures throw {@link MatrixException}: the service's own error, or 502/504 when it cannot be reached in time
+ * ({@link MatrixException#isTransportFailure()} tells the two apart).
  * Instances are thread-safe.
  */
 public final class AppServiceClient {
@@ -78,6 +84,79 @@ public final class AppServiceClient {
         }
     }
 
+    // --- third-party networks (https://spec.matrix.org/v1.13/application-service-api/#third-party-networks) -----
+
+    /**
+     * {@code GET /_matrix/app/v1/thirdparty/protocol/{protocol}}: the protocol's metadata and instances, as the
+     * service sent them (an open-ended object). v1 paths only: no legacy form.
+     *
+     * @throws MatrixException the service's error (404 {@code M_NOT_FOUND} for a protocol it does not know), 502
+     *                         when the answer is not a JSON object, or a transport failure
+     */
+    public ObjectNode thirdPartyProtocol(String protocol) {
+        JsonNode n = thirdParty("protocol/" + PercentCodec.encode(requireText(protocol, "protocol")), Map.of());
+        if (!(n instanceof ObjectNode o)) {
+            throw badAnswer("protocol " + protocol, "an object");
+        }
+        return o;
+    }
+
+    /** {@code GET /_matrix/app/v1/thirdparty/user/{protocol}?fields...}: the remote users that match. */
+    public ArrayNode thirdPartyUsers(String protocol, Map<String, String> fields) {
+        return array("user/" + PercentCodec.encode(requireText(protocol, "protocol")), fields);
+    }
+
+    /** {@code GET /_matrix/app/v1/thirdparty/location/{protocol}?fields...}: the remote locations that match. */
+    public ArrayNode thirdPartyLocations(String protocol, Map<String, String> fields) {
+        return array("location/" + PercentCodec.encode(requireText(protocol, "protocol")), fields);
+    }
+
+    /** {@code GET /_matrix/app/v1/thirdparty/user?userid=}: the remote users behind a Matrix user (reverse lookup). */
+    public ArrayNode thirdPartyUsersFor(UserId userId) {
+        return array("user", Map.of("userid", Objects.requireNonNull(userId, "userId is null").toString()));
+    }
+
+    /** {@code GET /_matrix/app/v1/thirdparty/location?alias=}: the remote locations behind an alias (reverse lookup). */
+    public ArrayNode thirdPartyLocationsFor(RoomAlias alias) {
+        return array("location", Map.of("alias", Objects.requireNonNull(alias, "alias is null").toString()));
+    }
+
+    private ArrayNode array(String path, Map<String, String> fields) {
+        JsonNode n = thirdParty(path, fields);
+        if (!(n instanceof ArrayNode a)) {
+            throw badAnswer(path, "a list");
+        }
+        return a;
+    }
+
+    private JsonNode thirdParty(String path, Map<String, String> fields) {
+        StringBuilder query = new StringBuilder();
+        Objects.requireNonNull(fields, "fields is null").forEach((k, v) -> query.append(query.length() == 0 ? '?' : '&')
+                .append(PercentCodec.encode(k)).append('=').append(PercentCodec.encode(v)));
+        Http.Response r = Http.send(http, request("GET", V1 + "/thirdparty/" + path + query, null, requestTimeout));
+        if (!r.ok()) {
+            throw new MatrixException(r.error());
+        }
+        JsonNode json = r.body().length == 0 ? null : r.json();
+        if (json == null) {
+            throw new MatrixException(MatrixError.M_NOT_JSON.withStatus(502).withMessage("third-party lookup " + path
+                    + " answered with a body that is not JSON"));
+        }
+        return json;
+    }
+
+    private static MatrixException badAnswer(String what, String expected) {
+        return new MatrixException(MatrixError.M_BAD_JSON.withStatus(502).withMessage("third-party lookup " + what
+                + " did not answer with " + expected));
+    }
+
+    private static String requireText(String v, String name) {
+        if (Objects.requireNonNull(v, name + " is null").isEmpty()) {
+            throw new IllegalArgumentException(name + " is empty");
+        }
+        return v;
+    }
+
     private boolean query(String path, Duration timeout) {
         Http.Response r = call("GET", path, null, timeout);
         if (r.ok()) {
@@ -101,7 +180,8 @@ public final class AppServiceClient {
     }
 
     private HttpRequest request(String method, String path, byte[] body, Duration timeout) {
-        URI uri = URI.create(baseUrl + path + "?access_token=" + PercentCodec.encode(hsToken));
+        URI uri = URI.create(baseUrl + path + (path.indexOf('?') < 0 ? "?" : "&") + "access_token="
+                + PercentCodec.encode(hsToken));
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + hsToken)

@@ -15,6 +15,7 @@ import org.matrixas.protocol.error.MatrixError;
 import org.matrixas.protocol.error.MatrixException;
 import org.matrixas.protocol.http.PercentCodec;
 import org.matrixas.protocol.id.EventId;
+import org.matrixas.protocol.id.MxcUri;
 import org.matrixas.protocol.id.RoomAlias;
 import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.id.UserId;
@@ -244,6 +245,75 @@ public final class HomeserverClient {
             throw new MatrixException(MatrixError.M_BAD_JSON.withStatus(502).withMessage("upload answered without content_uri"));
         }
         return json.get("content_uri").asText();
+    }
+
+    /**
+     * Downloads content by its {@code mxc://} URI: the authenticated
+     * {@code GET /_matrix/client/v1/media/download/{serverName}/{mediaId}} (spec v1.11) when this client has a
+     * token, falling back to {@code GET /_matrix/media/v3/download/...} when the server does not know the new
+     * endpoint (or when there is no token).
+     *
+     * @throws org.matrixas.protocol.id.InvalidIdException when {@code mxcUri} is not a valid content URI
+     * @throws MatrixException 404 {@code M_NOT_FOUND} for unknown media, or any other failure
+     */
+    public Media downloadMedia(String mxcUri) {
+        MxcUri mxc = MxcUri.parse(mxcUri);
+        String tail = "/download/" + PercentCodec.encode(mxc.server()) + "/" + PercentCodec.encode(mxc.mediaId());
+        Http.Response r = null;
+        if (accessToken != null) {
+            r = send("GET", "/_matrix/client/v1/media" + tail);
+        }
+        if (r == null || r.unknownEndpoint()) {
+            r = send("GET", "/_matrix/media/v3" + tail);
+        }
+        if (!r.ok()) {
+            throw new MatrixException(r.error());
+        }
+        String type = r.headers().firstValue("Content-Type").orElse("application/octet-stream");
+        return new Media(r.body(), type, r.headers().firstValue("Content-Disposition").flatMap(HomeserverClient::fileName));
+    }
+
+    /** The file name of a {@code Content-Disposition} header: {@code filename*=utf-8''...} or {@code filename="..."}. */
+    static Optional<String> fileName(String disposition) {
+        Optional<String> star = parameter(disposition, "filename*");
+        if (star.isPresent()) {
+            String v = star.get();
+            int q = v.indexOf("''");
+            try {
+                return Optional.of(PercentCodec.decode(q < 0 ? v : v.substring(q + 2)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return parameter(disposition, "filename");
+    }
+
+    private static Optional<String> parameter(String header, String name) {
+        for (String part : header.split(";")) {
+            String p = part.trim();
+            int eq = p.indexOf('=');
+            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase(name)) {
+                String v = p.substring(eq + 1).trim();
+                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                    v = v.substring(1, v.length() - 1).replace("\\\"", "\"");
+                }
+                return v.isEmpty() ? Optional.empty() : Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Http.Response send(String method, String path) {
+        String full = baseUrl + path;
+        if (assertedUser != null) {
+            full += (path.indexOf('?') < 0 ? "?" : "&") + "user_id=" + PercentCodec.encode(assertedUser.toString());
+        }
+        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(full)).timeout(timeout)
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (accessToken != null) {
+            rb.header("Authorization", "Bearer " + accessToken);
+        }
+        return Http.send(http, rb.build());
     }
 
     // --- sync, ping, draft registration -------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -31,8 +32,8 @@ final class Http {
                 .build();
     }
 
-    /** A response whose status and body the caller inspects. */
-    record Response(int status, byte[] body) {
+    /** A response whose status, body and headers the caller inspects. */
+    record Response(int status, byte[] body, HttpHeaders headers) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -69,16 +70,16 @@ final class Http {
     static Response send(HttpClient client, HttpRequest request) {
         try {
             HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.body() == null ? new byte[0] : r.body());
+            return new Response(r.statusCode(), r.body() == null ? new byte[0] : r.body(), r.headers());
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw new MatrixException(UNREACHABLE.withMessage(describe(request.uri(), e)), e);
+            throw MatrixException.transportFailure(UNREACHABLE.withMessage(describe(request.uri(), e)), e);
         } catch (HttpTimeoutException e) {
-            throw new MatrixException(TIMEOUT.withMessage(describe(request.uri(), e)), e);
+            throw MatrixException.transportFailure(TIMEOUT.withMessage(describe(request.uri(), e)), e);
         } catch (IOException e) {
-            throw new MatrixException(UNREACHABLE.withMessage(describe(request.uri(), e)), e);
+            throw MatrixException.transportFailure(UNREACHABLE.withMessage(describe(request.uri(), e)), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MatrixException(UNREACHABLE.withMessage("interrupted calling " + redact(request.uri())), e);
+            throw MatrixException.transportFailure(UNREACHABLE.withMessage("interrupted calling " + redact(request.uri())), e);
         }
     }
 

@@ -41,6 +41,21 @@ public record MatrixError(
     public static final MatrixError M_GUEST_ACCESS_FORBIDDEN =
             new MatrixError("M_GUEST_ACCESS_FORBIDDEN", "Guest access forbidden", 403);
     public static final MatrixError M_USER_DEACTIVATED = new MatrixError("M_USER_DEACTIVATED", "User deactivated", 403);
+    /**
+     * The application service answered a ping with an error status
+     * (<a href="https://spec.matrix.org/v1.13/client-server-api/#post_matrixclientv1appserviceappserviceidping">ping</a>).
+     */
+    public static final MatrixError M_BAD_STATUS =
+            new MatrixError("M_BAD_STATUS", "Application service answered with an error", 502);
+    /** The application service could not be reached (ping). */
+    public static final MatrixError M_CONNECTION_FAILED =
+            new MatrixError("M_CONNECTION_FAILED", "Connection to the application service failed", 502);
+    /** The application service did not answer in time (ping). */
+    public static final MatrixError M_CONNECTION_TIMEOUT =
+            new MatrixError("M_CONNECTION_TIMEOUT", "Application service did not answer in time", 504);
+    /** The application service has no {@code url}, so the homeserver cannot call it (ping). */
+    public static final MatrixError M_URL_NOT_SET =
+            new MatrixError("M_URL_NOT_SET", "Application service has no URL", 400);
     /** Not a spec code: a blocking query to an application service timed out (the draft's 408). */
     public static final MatrixError M_QUERY_TIMEOUT = new MatrixError("M_UNKNOWN", "Application service did not answer in time", 408);
     /** The method is not allowed on a known path. */
