@@ -94,18 +94,7 @@ public final class TestHomeserver implements AutoCloseable {
     public void restart() {
         int port = server.port();
         server.close();
-        HomeserverConfig.Builder b = HomeserverConfig.builder();
-        config.appServiceConfigFiles().forEach(b::addAppServiceConfigFile);
-        server = Homeserver.start(b
-                .serverName(config.serverName())
-                .dataDir(config.dataDir())
-                .listen(config.listen().host(), port)
-                .enableRegistration(config.enableRegistration())
-                .registrationApiTokens(config.registrationApi().asTokens())
-                .maxBodyBytes(config.maxBodyBytes())
-                .workerThreads(config.workerThreads())
-                .appservice(config.appservice())
-                .build());
+        server = Homeserver.start(config.toBuilder().listen(config.listen().host(), port).build());
     }
 
     @Override
