@@ -35,7 +35,7 @@ public final class TestAppService implements AutoCloseable {
         this.client = HomeserverClient.create(hs.baseUrl(), asToken);
         AppService service = Objects.requireNonNull(factory.apply(client), "the factory returned null");
         AppServiceEndpoint endpoint = AppServiceEndpoint.builder().hsToken(hsToken).service(service).build();
-        this.server = Undertow.builder().addHttpListener(0, "127.0.0.1").setWorkerThreads(16)
+        this.server = Exchanges.rawUrls(Undertow.builder()).addHttpListener(0, "127.0.0.1").setWorkerThreads(16)
                 .setHandler(faulty(endpoint)).build();
         server.start();
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.matrixas.homeserver.metrics.Metrics;
+import org.matrixas.homeserver.store.StoreException;
+import org.matrixas.homeserver.store.StoreFailures;
 import org.matrixas.homeserver.txn.Pipeline;
 import org.matrixas.protocol.error.MatrixError;
 import org.matrixas.protocol.http.Exchanges;
@@ -34,7 +36,7 @@ public final class ApiServer implements AutoCloseable {
         this.metrics = services.metrics();
         this.router = routes(services, auth);
         HttpHandler root = this::handle;
-        this.undertow = Undertow.builder()
+        this.undertow = org.matrixas.protocol.http.Exchanges.rawUrls(Undertow.builder())
                 .addHttpListener(services.config().listen().port(), services.config().listen().host())
                 .setIoThreads(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())))
                 .setWorkerThreads(services.config().workerThreads())
@@ -90,9 +92,24 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         String[] route = {Metrics.UNMATCHED};
-        Exchanges.guard(exchange, ex -> route(ex, route), e -> LOG.error("request {} {} failed",
+        Exchanges.guard(exchange, ex -> routeOrUnavailable(ex, route), e -> LOG.error("request {} {} failed",
                 exchange.getRequestMethod(), exchange.getRequestPath(), e));
         metrics.httpRequest(exchange.getRequestMethod().toString(), route[0], exchange.getStatusCode());
+    }
+
+    /**
+     * A database that is locked by another process or cannot be written (disk full) is the operator's problem,
+     * not a bug: the client gets 503 with the cause, and the log one line instead of a stack trace.
+     */
+    private void routeOrUnavailable(HttpServerExchange exchange, String[] matched) throws Exception {
+        try {
+            route(exchange, matched);
+        } catch (StoreException e) {
+            String cause = StoreFailures.operatorCause(e).orElseThrow(() -> e);
+            LOG.error("request {} {} failed: {}", exchange.getRequestMethod(), matched[0], cause);
+            exchange.getResponseHeaders().put(new HttpString("Retry-After"), "5");
+            throw new MatrixError("M_UNKNOWN", cause + "; try again later", 503).toException();
+        }
     }
 
     /** Routes and answers; {@code matched[0]} receives the route's pattern once the path is known. */

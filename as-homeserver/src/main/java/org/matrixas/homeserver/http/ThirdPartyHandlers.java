@@ -1,7 +1,6 @@
 package org.matrixas.homeserver.http;
 
 import java.net.URI;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.matrixas.protocol.error.MatrixError;
@@ -52,9 +51,9 @@ final class ThirdPartyHandlers {
     /** The query parameters except the access token, which must never reach a service. */
     private static Map<String, String> fields(Call c) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Deque<String>> e : c.exchange().getQueryParameters().entrySet()) {
-            if (!e.getKey().equals("access_token") && !e.getKey().equals("user_id") && !e.getValue().isEmpty()) {
-                out.put(e.getKey(), e.getValue().getFirst());
+        for (Map.Entry<String, String> e : org.matrixas.protocol.http.Exchanges.queryParams(c.exchange()).entrySet()) {
+            if (!e.getKey().equals("access_token") && !e.getKey().equals("user_id")) {
+                out.put(e.getKey(), e.getValue());
             }
         }
         return out;

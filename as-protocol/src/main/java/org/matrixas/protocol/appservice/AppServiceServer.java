@@ -31,7 +31,7 @@ public final class AppServiceServer implements AutoCloseable {
                 notFound(exchange);
             }
         };
-        this.undertow = Undertow.builder()
+        this.undertow = Exchanges.rawUrls(Undertow.builder())
                 .addHttpListener(b.port, b.host)
                 .setIoThreads(b.ioThreads)
                 .setWorkerThreads(b.workerThreads)

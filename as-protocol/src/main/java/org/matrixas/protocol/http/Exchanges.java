@@ -37,10 +37,42 @@ public final class Exchanges {
         return queryParam(exchange, "access_token");
     }
 
-    /** The first value of a query parameter, percent-decoded by Undertow. */
+    /**
+     * The first value of a query parameter, decoded here ({@code +} is a space, {@code %xx} escapes are UTF-8).
+     * Servers run Undertow with {@link #rawUrls} so that a malformed escape reaches this code and becomes
+     * {@code M_INVALID_PARAM} instead of Undertow's bare 400.
+     */
     public static Optional<String> queryParam(HttpServerExchange exchange, String name) {
         Deque<String> values = exchange.getQueryParameters().get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(decodeQuery(values.getFirst()));
+    }
+
+    /** Every query parameter's first value, decoded like {@link #queryParam}. */
+    public static java.util.Map<String, String> queryParams(HttpServerExchange exchange) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        exchange.getQueryParameters().forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                out.put(decodeQuery(k), decodeQuery(v.getFirst()));
+            }
+        });
+        return out;
+    }
+
+    private static String decodeQuery(String raw) {
+        try {
+            return PercentCodec.decode(raw.replace('+', ' '));
+        } catch (IllegalArgumentException e) {
+            throw MatrixError.M_INVALID_PARAM.withMessage("query: " + e.getMessage()).toException();
+        }
+    }
+
+    /**
+     * Configures an Undertow builder for handlers that use these helpers: Undertow leaves paths and query strings
+     * encoded, and {@link #pathSegments} and {@link #queryParam} decode them, answering a malformed escape with
+     * {@code M_INVALID_PARAM} instead of Undertow's bare 400.
+     */
+    public static io.undertow.Undertow.Builder rawUrls(io.undertow.Undertow.Builder builder) {
+        return builder.setServerOption(io.undertow.UndertowOptions.DECODE_URL, false);
     }
 
     /**

@@ -39,10 +39,23 @@ public record Registration(
         if (url != null && url.isBlank()) {
             url = null;
         }
+        if (url != null && !hasHost(url)) {
+            throw new InvalidRegistrationException("url", "is not a valid http(s) URL with a host: '" + url + "'");
+        }
         try {
             NamespaceMatcher.compile(namespaces);
         } catch (IllegalArgumentException e) {
             throw new InvalidRegistrationException("namespaces", e.getMessage());
+        }
+    }
+
+    private static boolean hasHost(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return uri.getHost() != null && !uri.getHost().isEmpty() && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 
