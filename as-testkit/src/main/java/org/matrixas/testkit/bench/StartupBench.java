@@ -1,0 +1,182 @@
+package org.matrixas.testkit.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.matrixas.homeserver.Homeserver;
+import org.matrixas.homeserver.config.HomeserverConfig;
+import org.matrixas.testkit.irc.IrcServer;
+
+/**
+ * {@code startup}: wall time from starting {@code java -jar as-homeserver.jar --config ...} (and the same for the
+ * bridge, with a homeserver and an IRC server already up) to the first 200 from {@code /health}, median of a few
+ * starts, against a JVM that starts a bare Undertow {@code /health} ({@link HealthStub}).
+ */
+final class StartupBench implements Benchmark {
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final String AS_TOKEN = "bench-startup-token";
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+
+    @Override
+    public String name() {
+        return "startup";
+    }
+
+    @Override
+    public String description() {
+        return "process start to /health 200: homeserver and bridge jars, vs a bare Undertow JVM";
+    }
+
+    @Override
+    public void run(BenchContext ctx) throws Exception {
+        Path hsJar = ctx.root().resolve("as-homeserver/target/as-homeserver.jar");
+        Path bridgeJar = ctx.root().resolve("as-bridge-irc/target/as-bridge-irc.jar");
+        Path toolsJar = ctx.root().resolve("as-testkit/target/as-testkit-tools.jar");
+        Target hsTarget = Target.below(1000, "ms");
+        Target bridgeTarget = Target.below(2000, "ms");
+        if (!Files.isRegularFile(toolsJar)) {
+            String why = "not built: " + toolsJar + " (mvn -DskipTests package)";
+            ctx.add(Row.unavailable("startup/homeserver", "ms", hsTarget, why));
+            ctx.add(Row.unavailable("startup/bridge", "ms", bridgeTarget, why));
+            return;
+        }
+        int repeats = ctx.scale().startupRepeats();
+        double reference = median(repeats, () -> {
+            int port = freePort();
+            return timeToHealth(List.of("-cp", toolsJar.toString(), HealthStub.class.getName(), "" + port), port);
+        });
+        BenchContext.log("reference JVM + Undertow to /health: %.0f ms", reference);
+        if (Files.isRegularFile(hsJar)) {
+            ctx.add(Row.of("startup/homeserver", median(repeats, () -> homeserver(hsJar)), "ms", reference, hsTarget)
+                    .withNote("median of " + repeats));
+        } else {
+            ctx.add(Row.unavailable("startup/homeserver", "ms", hsTarget, "not built: " + hsJar));
+        }
+        if (Files.isRegularFile(bridgeJar)) {
+            ctx.add(Row.of("startup/bridge", bridge(bridgeJar, repeats), "ms", reference, bridgeTarget)
+                    .withNote("median of " + repeats + "; homeserver and IRC server already up"));
+        } else {
+            ctx.add(Row.unavailable("startup/bridge", "ms", bridgeTarget, "not built: " + bridgeJar));
+        }
+    }
+
+    private double homeserver(Path jar) throws Exception {
+        Path dir = Files.createTempDirectory("bench-startup-hs");
+        int port = freePort();
+        Path config = dir.resolve("homeserver.yaml");
+        Files.writeString(config, """
+                server_name: bench.local
+                listen: {host: 127.0.0.1, port: %d}
+                data_dir: data
+                registration_api: {as_tokens: [%s]}
+                """.formatted(port, AS_TOKEN));
+        try {
+            return timeToHealth(List.of("-jar", jar.toString(), "--config", config.toString()), port);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private double bridge(Path jar, int repeats) throws Exception {
+        Path dir = Files.createTempDirectory("bench-startup-bridge");
+        try (IrcServer irc = IrcServer.builder().port(0).build().start();
+                Homeserver hs = Homeserver.start(HomeserverConfig.builder().serverName("bench.local")
+                        .dataDir(dir.resolve("hs")).listen("127.0.0.1", 0)
+                        .registrationApiTokens(List.of(AS_TOKEN)).build())) {
+            return median(repeats, () -> {
+                Path run = Files.createTempDirectory(dir, "bridge");
+                int port = freePort();
+                Path config = run.resolve("bridge.yaml");
+                Files.writeString(config, """
+                        homeserver: {url: "%s", domain: bench.local}
+                        appservice: {host: 127.0.0.1, port: %d, as_token: %s, register_via_api: true}
+                        data_dir: data
+                        networks:
+                          - domain: irc.bench
+                            host: 127.0.0.1
+                            port: %d
+                            channels: ["#bench"]
+                        """.formatted(hs.baseUrl(), port, AS_TOKEN, irc.port()));
+                return timeToHealth(List.of("-jar", jar.toString(), "--config", config.toString()), port);
+            });
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    /** Starts {@code java args}, polls {@code /health} every few milliseconds, kills the process; milliseconds. */
+    private double timeToHealth(List<String> javaArgs, int port) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(javaArgs);
+        Path log = Files.createTempFile("bench-startup", ".log");
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            while (System.nanoTime() - start < LIMIT.toNanos()) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("exited with " + p.exitValue() + ": " + tail(log));
+                }
+                try {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return (System.nanoTime() - start) / 1e6;
+                    }
+                } catch (IOException notYet) {
+                    // Not listening yet.
+                }
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+            throw new IllegalStateException("no 200 from /health within " + LIMIT + ": " + tail(log));
+        } finally {
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        String s = Files.readString(log);
+        return s.length() > 2000 ? s.substring(s.length() - 2000) : s;
+    }
+
+    interface Measure {
+        double once() throws Exception;
+    }
+
+    private static double median(int n, Measure m) throws Exception {
+        List<Double> xs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            xs.add(m.once());
+        }
+        xs.sort(Double::compare);
+        return xs.get(xs.size() / 2);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+}
