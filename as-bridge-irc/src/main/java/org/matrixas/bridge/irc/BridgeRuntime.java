@@ -6,6 +6,8 @@ import org.matrixas.bridge.irc.irc.BotConnections;
 import org.matrixas.bridge.irc.irc.Puppets;
 import org.matrixas.bridge.irc.matrix.AppServiceHttp;
 import org.matrixas.bridge.irc.matrix.BridgeHealth;
+import org.matrixas.bridge.irc.metrics.BridgeMetrics;
+import org.matrixas.bridge.irc.metrics.ConnectionCounts;
 import org.matrixas.bridge.irc.registration.ApiRegistrar;
 import org.matrixas.bridge.irc.runtime.Lifecycle;
 import org.matrixas.bridge.irc.runtime.SerialExecutor;
@@ -34,12 +36,14 @@ final class BridgeRuntime {
     private final AppService service;
     private final BridgeHealth health;
     private final HomeserverClient hs;
+    private final BridgeMetrics metrics;
 
     // Parameter order is start order: the store and the workers are created (and registered) first.
     @Inject
     BridgeRuntime(TransactionLog transactions, SerialExecutor workers, BridgeConfig config, Lifecycle lifecycle,
             Puppets puppets, BotConnections bots, AppServiceHttp http, ApiRegistrar registrar, AppService service,
-            BridgeHealth health, HomeserverClient hs) {
+            BridgeHealth health, HomeserverClient hs, BridgeMetrics metrics) {
+        this.metrics = metrics;
         this.transactions = transactions;
         this.workers = workers;
         this.config = config;
@@ -54,7 +58,9 @@ final class BridgeRuntime {
     }
 
     void start() {
+        metrics.connections(this::connectionCounts);
         lifecycle.register("puppets", puppets);
+        puppets.start();
         bots.start();
         http.start();
         lifecycle.register("HTTP server", http);
@@ -66,6 +72,13 @@ final class BridgeRuntime {
         } else {
             enable(config.appservice().hsToken());
         }
+    }
+
+    private ConnectionCounts connectionCounts() {
+        ConnectionCounts counts = new ConnectionCounts();
+        bots.all().forEach(b -> counts.add(ConnectionCounts.Role.BOT, b.session().state()));
+        puppets.all().forEach(p -> counts.add(ConnectionCounts.Role.PUPPET, p.session().state()));
+        return counts;
     }
 
     private void enable(String hsToken) {

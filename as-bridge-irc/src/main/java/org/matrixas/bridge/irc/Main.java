@@ -8,6 +8,7 @@ import org.matrixas.bridge.irc.config.BridgeConfig;
 import org.matrixas.bridge.irc.config.ConfigException;
 import org.matrixas.bridge.irc.config.ConfigLoader;
 import org.matrixas.bridge.irc.registration.Registrations;
+import org.matrixas.bridge.irc.runtime.LogLevels;
 import org.matrixas.protocol.registration.Registration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,11 @@ public final class Main implements Callable<Integer> {
             description = "write the registration YAML for the homeserver to FILE and exit")
     private Path registration;
 
+    @Option(names = "--check-config",
+            description = "read and check the config as a run would, print what it found and exit (0: OK, 2: error); "
+                    + "binds nothing and connects nowhere")
+    private boolean checkConfig;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -39,15 +45,29 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         BridgeConfig loaded;
         try {
-            loaded = ConfigLoader.load(config);
+            loaded = checkConfig ? ConfigLoader.check(config) : ConfigLoader.load(config);
         } catch (ConfigException e) {
             System.err.println("as-bridge-irc: " + e.getMessage());
             return CONFIG_ERROR;
         }
+        if (checkConfig) {
+            System.out.println("config OK: " + summary(loaded));
+            return 0;
+        }
+        LogLevels.apply(loaded.logging());
         if (registration != null) {
             return generate(loaded);
         }
         return runBridge(loaded);
+    }
+
+    private String summary(BridgeConfig c) {
+        return config + ": homeserver " + c.homeserver().url() + " (" + c.homeserver().domain() + "), "
+                + c.networks().size() + (c.networks().size() == 1 ? " network (" : " networks (")
+                + String.join(", ", c.networks().stream().map(n -> n.domain() + " at " + n.host() + ":" + n.port())
+                        .toList())
+                + "), AS on " + c.appservice().host() + ":" + c.appservice().port() + ", data in " + c.dataDir()
+                + ", log level " + c.logging().level();
     }
 
     private int generate(BridgeConfig loaded) throws IOException {

@@ -198,6 +198,30 @@ class BridgeIT {
     }
 
     @Test
+    void longMessage_uploadFails_allLinesSentAndRoomToldNeverCutSilently(@TempDir Path data) throws IOException {
+        start(Mode.QUERY_APPSERVICE, data);   // the stand-in has no media repository: every upload fails
+        try (IrcTestClient bob = IrcTestClient.connect(ircd.port(), "Bob")) {
+            bob.join(CHANNEL);
+            assertTrue(hs.queryAlias(ALIAS));
+            RoomId room = RoomId.parse(hs.roomOf(ALIAS).orElseThrow());
+            hs.pushTransaction("long", hs.message(ALICE, room, "m.text", "l1\nl2\nl3\nl4\nl5"));
+            bob.expect(l -> l.contains("PRIVMSG #matrix :l5"), WAIT);
+            assertEquals(List.of("l1", "l2", "l3", "l4", "l5"), bob.seen().stream()
+                    .filter(l -> l.startsWith(":alice[m]!") && l.contains(" PRIVMSG "))
+                    .map(l -> l.substring(l.indexOf(" :") + 2)).toList());
+            Await.until(WAIT, () -> !notices().isEmpty(), () -> "calls: " + hs.calls());
+            Call notice = notices().get(0);
+            assertTrue(notice.asUser().isEmpty(), "the notice comes from the bridge bot");
+            assertEquals("Your message is longer than 3 IRC lines and could not be uploaded as a file; it was sent "
+                    + "as 5 lines.", notice.body().path("body").asText());
+        }
+    }
+
+    private List<Call> notices() {
+        return hs.calls(c -> c.is("PUT", "send") && "m.notice".equals(c.body().path("msgtype").asText()));
+    }
+
+    @Test
     void puppet_nickTaken_fallsBackWithUnderscore(@TempDir Path data) throws IOException {
         start(Mode.QUERY_APPSERVICE, data);
         try (IrcTestClient squatter = IrcTestClient.connect(ircd.port(), "alice[m]")) {

@@ -1,6 +1,7 @@
 package org.matrixas.testkit.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
@@ -31,6 +32,11 @@ class ReconnectIT {
         void ircServerRestart_botAndPuppetsRejoin_messagesFlowBothWays(TestHomeserver hs, TestIrc irc,
                 TestBridge bridge) {
             play(hs, irc);
+            // The bot and two puppets dropped: each scheduled at least one reconnect, and all are back.
+            String metrics = BridgeMetricsScrape.scrape(bridge.asPort());
+            assertTrue(BridgeMetricsScrape.value(metrics, "irc_bridge_reconnects_total") >= 3, metrics);
+            assertEquals(2, BridgeMetricsScrape.value(metrics,
+                    "irc_bridge_connections{role=\"puppet\",state=\"connected\"}"), metrics);
         }
     }
 

@@ -47,13 +47,27 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Reads and checks the config at {@code file} as running the bridge would ({@link ConfigValidator#validateForRun}),
+     * without starting anything; every error names the file.
+     */
+    public static BridgeConfig check(Path file) {
+        BridgeConfig config = load(file);
+        try {
+            return ConfigValidator.validateForRun(config);
+        } catch (ConfigException e) {
+            throw e.inFile(file.toString());
+        }
+    }
+
     /** Parses YAML text; relative paths resolve against {@code baseDir}. Errors name keys but no file. */
     public static BridgeConfig parse(String yaml, Path baseDir) {
         BridgeConfig config;
         try {
             config = YAML.readValue(yaml, BridgeConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(path(e), "is not a known key; known keys here: " + known(e.getKnownPropertyIds()));
+            throw new ConfigException(path(e), "is not a known key" + Suggestions.didYouMean(e.getPropertyName(),
+                    e.getKnownPropertyIds()) + "; known keys here: " + known(e.getKnownPropertyIds()));
         } catch (MismatchedInputException e) {
             throw new ConfigException(path(e), "expected " + describe(e.getTargetType()));
         } catch (JsonMappingException e) {

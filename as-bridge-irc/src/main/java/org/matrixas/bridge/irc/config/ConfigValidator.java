@@ -35,6 +35,7 @@ public final class ConfigValidator {
             }
         }
         checkIrc(config.irc());
+        checkLogging(config.logging());
         return config;
     }
 
@@ -47,6 +48,17 @@ public final class ConfigValidator {
         atLeast(irc.reconnectMaxConcurrent(), 1, "irc.reconnect_max_concurrent");
         atLeast(irc.puppetIdleTimeout().toSeconds(), 0, "irc.puppet_idle_timeout_seconds");
         atLeast(irc.maxPuppets(), 0, "irc.max_puppets");
+    }
+
+    private static void checkLogging(LoggingConfig logging) {
+        level(logging.level(), "logging.level");
+        logging.loggers().forEach((name, level) -> level(level, "logging.loggers." + name));
+    }
+
+    private static void level(String level, String key) {
+        if (level == null || !LoggingConfig.LEVELS.contains(level.toLowerCase(java.util.Locale.ROOT))) {
+            throw new ConfigException(key, "must be one of trace, debug, info, warn, error, off, was '" + level + "'");
+        }
     }
 
     private static void atLeast(long value, long min, String key) {
@@ -129,6 +141,7 @@ public final class ConfigValidator {
         }
         atLeast(n.flood().burst(), 1, key + ".flood.burst");
         atLeast(n.flood().intervalMs(), 0, key + ".flood.interval_ms");
+        atLeast(n.maxLines(), 1, key + ".max_lines");
     }
 
     private static void template(String t, String key, char sigil, String variable) {

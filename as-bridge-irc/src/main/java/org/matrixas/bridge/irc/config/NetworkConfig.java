@@ -20,10 +20,12 @@ import java.util.List;
  *     {@code $LOCALPART[m]})
  * @param scrollback scroll-back bounds per channel
  * @param flood flood control of each connection to this network (default burst 3, then one line per 1.2 s)
+ * @param maxLines IRC lines a Matrix message may become; a longer one goes as a file link (default 3)
  */
 public record NetworkConfig(String domain, String host, int port, boolean tls, String botNick, List<String> channels,
         String aliasTemplate, String userTemplate, String nickTemplate, ScrollbackConfig scrollback,
-        FloodConfig flood) {
+        FloodConfig flood, int maxLines) {
+    public static final int DEFAULT_MAX_LINES = 3;
     public static final String DEFAULT_BOT_NICK = "MatrixBridge";
     public static final String DEFAULT_NICK_TEMPLATE = "$LOCALPART[m]";
 
@@ -43,39 +45,47 @@ public record NetworkConfig(String domain, String host, int port, boolean tls, S
             @JsonProperty("bot_nick") String botNick, @JsonProperty("channels") List<String> channels,
             @JsonProperty("alias_template") String aliasTemplate, @JsonProperty("user_template") String userTemplate,
             @JsonProperty("nick_template") String nickTemplate,
-            @JsonProperty("scrollback") ScrollbackConfig scrollback, @JsonProperty("flood") FloodConfig flood) {
+            @JsonProperty("scrollback") ScrollbackConfig scrollback, @JsonProperty("flood") FloodConfig flood,
+            @JsonProperty("max_lines") Integer maxLines) {
         boolean secure = tls != null && tls;
         return new NetworkConfig(domain, host, port == null ? (secure ? 6697 : 6667) : port, secure, botNick,
-                channels, aliasTemplate, userTemplate, nickTemplate, scrollback, flood);
+                channels, aliasTemplate, userTemplate, nickTemplate, scrollback, flood,
+                maxLines == null ? DEFAULT_MAX_LINES : maxLines);
     }
 
     /** A plain-text network with every default. */
     public static NetworkConfig of(String domain, String host, int port) {
-        return new NetworkConfig(domain, host, port, false, null, List.of(), null, null, null, null, null);
+        return new NetworkConfig(domain, host, port, false, null, List.of(), null, null, null, null, null,
+                DEFAULT_MAX_LINES);
     }
 
     public NetworkConfig withChannels(List<String> newChannels) {
         return new NetworkConfig(domain, host, port, tls, botNick, newChannels, aliasTemplate, userTemplate,
-                nickTemplate, scrollback, flood);
+                nickTemplate, scrollback, flood, maxLines);
     }
 
     public NetworkConfig withBotNick(String nick) {
         return new NetworkConfig(domain, host, port, tls, nick, channels, aliasTemplate, userTemplate, nickTemplate,
-                scrollback, flood);
+                scrollback, flood, maxLines);
     }
 
     public NetworkConfig withNickTemplate(String template) {
         return new NetworkConfig(domain, host, port, tls, botNick, channels, aliasTemplate, userTemplate, template,
-                scrollback, flood);
+                scrollback, flood, maxLines);
     }
 
     public NetworkConfig withScrollback(ScrollbackConfig newScrollback) {
         return new NetworkConfig(domain, host, port, tls, botNick, channels, aliasTemplate, userTemplate,
-                nickTemplate, newScrollback, flood);
+                nickTemplate, newScrollback, flood, maxLines);
+    }
+
+    public NetworkConfig withMaxLines(int lines) {
+        return new NetworkConfig(domain, host, port, tls, botNick, channels, aliasTemplate, userTemplate,
+                nickTemplate, scrollback, flood, lines);
     }
 
     public NetworkConfig withFlood(FloodConfig newFlood) {
         return new NetworkConfig(domain, host, port, tls, botNick, channels, aliasTemplate, userTemplate,
-                nickTemplate, scrollback, newFlood);
+                nickTemplate, scrollback, newFlood, maxLines);
     }
 }

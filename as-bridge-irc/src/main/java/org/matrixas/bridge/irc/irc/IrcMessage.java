@@ -12,7 +12,18 @@ import org.matrixas.bridge.irc.mapping.ChannelRef;
 public record IrcMessage(ChannelRef channel, String nick, String text, Instant time, Kind kind) {
 
     /** PRIVMSG, CTCP ACTION ({@code /me}) or NOTICE. */
-    public enum Kind { MESSAGE, ACTION, NOTICE }
+    public enum Kind {
+        MESSAGE, ACTION, NOTICE;
+
+        /** The {@code kind} label of the message counter. */
+        public String metricName() {
+            return switch (this) {
+                case MESSAGE -> "text";
+                case ACTION -> "emote";
+                case NOTICE -> "notice";
+            };
+        }
+    }
 
     public IrcMessage {
         Objects.requireNonNull(channel, "channel is null");

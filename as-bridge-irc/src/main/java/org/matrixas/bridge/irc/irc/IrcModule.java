@@ -28,7 +28,9 @@ public final class IrcModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Reconnects reconnects(BridgeConfig config, IrcThreads threads) {
-        return new Reconnects(threads.scheduler(), config.irc().reconnectMaxConcurrent());
+    Reconnects reconnects(BridgeConfig config, IrcThreads threads,
+            org.matrixas.bridge.irc.metrics.BridgeMetrics metrics) {
+        return new Reconnects(threads.scheduler(), config.irc().reconnectMaxConcurrent(),
+                metrics::reconnectScheduled);
     }
 }

@@ -16,6 +16,7 @@ import org.kitteh.irc.client.library.event.client.ClientNegotiationCompleteEvent
 import org.kitteh.irc.client.library.event.client.ClientReceiveNumericEvent;
 import org.kitteh.irc.client.library.event.connection.ClientConnectionEndedEvent;
 import org.matrixas.bridge.irc.mapping.PuppetNickTemplate;
+import org.matrixas.bridge.irc.metrics.ConnectionCounts;
 import org.matrixas.bridge.irc.runtime.Backoff;
 import org.matrixas.bridge.irc.text.IrcNames;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public final class IrcSession implements AutoCloseable {
     private volatile Reconnects.Slot reconnecting;
     private volatile boolean closing;
     private volatile boolean registeredBefore;
+    private volatile boolean waitingToReconnect;
     /** Channels the connection means to be in (folded name to name as written), and their keys. */
     private final Map<String, String> intended = new ConcurrentHashMap<>();
     private final Map<String, String> keys = new ConcurrentHashMap<>();
@@ -70,6 +72,14 @@ public final class IrcSession implements AutoCloseable {
 
     public boolean isConnected() {
         return ready.isDone() && !ready.isCompletedExceptionally() && !closing;
+    }
+
+    /** Connected (registered), connecting, or disconnected (closed, or waiting out its back-off). */
+    public ConnectionCounts.State state() {
+        if (isConnected()) {
+            return ConnectionCounts.State.CONNECTED;
+        }
+        return closing || waitingToReconnect ? ConnectionCounts.State.DISCONNECTED : ConnectionCounts.State.CONNECTING;
     }
 
     /** Waits until the connection is registered with the server. */
@@ -168,6 +178,11 @@ public final class IrcSession implements AutoCloseable {
 
     @Override
     public void close() {
+        close("Bridge shutting down");
+    }
+
+    /** Quits with {@code reason} and stops reconnecting. */
+    public void close(String reason) {
         closing = true;
         Reconnects.Slot slot = reconnecting;
         if (slot != null) {
@@ -175,10 +190,11 @@ public final class IrcSession implements AutoCloseable {
         }
         ready.completeExceptionally(new IrcException("connection closed"));
         joins.values().forEach(f -> f.completeExceptionally(new IrcException("connection closed")));
-        client.shutdown("Bridge shutting down");
+        client.shutdown(reason);
     }
 
     private void reconnect() {
+        waitingToReconnect = false;
         if (closing) {
             releaseSlot();
             return;
@@ -234,6 +250,7 @@ public final class IrcSession implements AutoCloseable {
                 return;
             }
             Duration delay = backoff.next();
+            waitingToReconnect = true;
             reconnecting = reconnects.schedule(delay, IrcSession.this::reconnect);
             LOG.warn("[{}] disconnected ({}); reconnecting in {} ms", label,
                     e.getCause().map(Throwable::getMessage).orElse("closed"), delay.toMillis());

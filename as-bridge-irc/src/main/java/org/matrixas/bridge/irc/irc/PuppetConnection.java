@@ -1,28 +1,38 @@
 package org.matrixas.bridge.irc.irc;
 
+import java.util.List;
 import java.util.function.Consumer;
 import net.engio.mbassy.listener.Handler;
 import org.kitteh.irc.client.library.event.client.ClientNegotiationCompleteEvent;
 import org.kitteh.irc.client.library.event.client.NickRejectedEvent;
+import org.kitteh.irc.client.library.event.user.PrivateCtcpQueryEvent;
+import org.kitteh.irc.client.library.event.user.PrivateMessageEvent;
+import org.kitteh.irc.client.library.event.user.PrivateNoticeEvent;
 import org.matrixas.bridge.irc.mapping.PuppetNickTemplate;
 import org.matrixas.bridge.irc.text.IrcLines;
 import org.matrixas.protocol.id.UserId;
 
 /**
  * The IRC connection that speaks for one Matrix user on one network. Text is split into lines and cleaned by
- * {@link IrcLines} before it reaches KICL, so Matrix content can never become a second IRC command.
+ * {@link IrcLines} before it reaches KICL, so Matrix content can never become a second IRC command. What IRC users
+ * say privately to the puppet goes to the {@link IrcPrivateMessageListener}.
  */
 public final class PuppetConnection implements AutoCloseable {
     private final UserId user;
+    private final String network;
     private final IrcSession session;
     private final int nickLength;
     private final Consumer<String> onNick;
+    private final IrcPrivateMessageListener privateMessages;
 
-    PuppetConnection(UserId user, IrcSession session, int nickLength, Consumer<String> onNick) {
+    PuppetConnection(UserId user, String network, IrcSession session, int nickLength, Consumer<String> onNick,
+            IrcPrivateMessageListener privateMessages) {
         this.user = user;
+        this.network = network;
         this.session = session;
         this.nickLength = nickLength;
         this.onNick = onNick;
+        this.privateMessages = privateMessages;
     }
 
     void start() {
@@ -31,6 +41,10 @@ public final class PuppetConnection implements AutoCloseable {
 
     public UserId user() {
         return user;
+    }
+
+    public String network() {
+        return network;
     }
 
     public IrcSession session() {
@@ -43,10 +57,21 @@ public final class PuppetConnection implements AutoCloseable {
 
     /** Says {@code text} in {@code target} as PRIVMSG, CTCP ACTION or NOTICE, one IRC message per line. */
     public void say(String target, IrcMessage.Kind kind, String text) {
-        for (String line : IrcLines.split(text)) {
+        sayLines(target, kind, IrcLines.split(text, IrcLines.payloadLimit(nick(), target,
+                kind == IrcMessage.Kind.ACTION)));
+    }
+
+    /**
+     * Says each of {@code lines} as one IRC message; each must already be clean ({@link IrcLines}) and short
+     * enough; it is sanitised again here, so a line can never carry a second command.
+     */
+    public void sayLines(String target, IrcMessage.Kind kind, List<String> lines) {
+        session.touch();
+        for (String raw : lines) {
+            String line = IrcLines.sanitize(raw);
             switch (kind) {
-                case MESSAGE -> session.client().sendMultiLineMessage(target, line);
-                case NOTICE -> session.client().sendMultiLineNotice(target, line);
+                case MESSAGE -> session.client().sendMessage(target, line);
+                case NOTICE -> session.client().sendNotice(target, line);
                 case ACTION -> session.client().sendCtcpMessage(target, "ACTION " + line);
                 default -> throw new IllegalStateException("unknown kind " + kind);
             }
@@ -56,6 +81,11 @@ public final class PuppetConnection implements AutoCloseable {
     @Override
     public void close() {
         session.close();
+    }
+
+    /** Quits with {@code reason}. */
+    void close(String reason) {
+        session.close(reason);
     }
 
     /** KICL calls these on its event thread. Public for KICL's reflection. */
@@ -68,6 +98,30 @@ public final class PuppetConnection implements AutoCloseable {
         @Handler
         public void onNegotiated(ClientNegotiationCompleteEvent e) {
             onNick.accept(session.nick());
+        }
+
+        @Handler
+        public void onPrivateMessage(PrivateMessageEvent e) {
+            if (e.isToClient()) {
+                privateMessages.onPrivateMessage(network, user, e.getActor().getNick(), IrcMessage.Kind.MESSAGE,
+                        e.getMessage());
+            }
+        }
+
+        @Handler
+        public void onPrivateNotice(PrivateNoticeEvent e) {
+            if (e.isToClient()) {
+                privateMessages.onPrivateMessage(network, user, e.getActor().getNick(), IrcMessage.Kind.NOTICE,
+                        e.getMessage());
+            }
+        }
+
+        @Handler
+        public void onPrivateCtcp(PrivateCtcpQueryEvent e) {
+            if (e.isToClient() && e.getMessage().startsWith("ACTION ")) {
+                privateMessages.onPrivateMessage(network, user, e.getActor().getNick(), IrcMessage.Kind.ACTION,
+                        e.getMessage().substring(7));
+            }
         }
     }
 }

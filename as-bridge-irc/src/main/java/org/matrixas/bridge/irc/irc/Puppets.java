@@ -1,14 +1,21 @@
 package org.matrixas.bridge.irc.irc;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.kitteh.irc.client.library.Client;
 import org.matrixas.bridge.irc.config.BridgeConfig;
 import org.matrixas.bridge.irc.config.NetworkConfig;
+import org.matrixas.bridge.irc.kicl.IrcThreads;
 import org.matrixas.bridge.irc.mapping.ChannelRef;
 import org.matrixas.bridge.irc.mapping.PuppetNickTemplate;
 import org.matrixas.bridge.irc.runtime.Backoff;
@@ -16,71 +23,151 @@ import org.matrixas.bridge.irc.runtime.Timeouts;
 import org.matrixas.bridge.irc.store.PuppetNickStore;
 import org.matrixas.bridge.irc.text.IrcNames;
 import org.matrixas.protocol.id.UserId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The puppets of Matrix users, one connection per user and network, created on first use. The nick comes from
  * the store (the user's previous nick) or the network's nick template, cut to the server's NICKLEN as the bot
- * learnt it.
+ * learnt it. {@code irc.max_puppets} caps the puppets per network (a new one beyond it is refused with
+ * {@link PuppetLimitException}); {@code irc.puppet_idle_timeout_seconds} disconnects puppets that have not spoken
+ * for that long, and the next message connects them again.
  */
 @Singleton
 public final class Puppets implements PuppetNicks, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Puppets.class);
     private final BridgeConfig config;
     private final IrcClientFactory factory;
     private final PuppetNickStore nicks;
     private final Timeouts timeouts;
     private final Provider<BotConnections> bots;
     private final Reconnects reconnects;
+    private final IrcThreads threads;
+    private final Provider<IrcPrivateMessageListener> privateMessages;
     private final Map<String, PuppetConnection> puppets = new ConcurrentHashMap<>();
+    /** Nicks of puppets just disconnected for idleness: their QUIT must not look like an IRC user leaving. */
+    private final Cache<String, Boolean> retired = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
+            .executor(Runnable::run).build();
+    private volatile ScheduledFuture<?> idleSweep;
     private volatile boolean closed;
 
     @Inject
     Puppets(BridgeConfig config, IrcClientFactory factory, PuppetNickStore nicks, Timeouts timeouts,
-            Provider<BotConnections> bots, Reconnects reconnects) {
+            Provider<BotConnections> bots, Reconnects reconnects, IrcThreads threads,
+            Provider<IrcPrivateMessageListener> privateMessages) {
         this.reconnects = reconnects;
         this.config = config;
         this.factory = factory;
         this.nicks = nicks;
         this.timeouts = timeouts;
         this.bots = bots;
+        this.threads = threads;
+        this.privateMessages = privateMessages;
+    }
+
+    /** Starts the idle sweep when {@code irc.puppet_idle_timeout_seconds} is set. */
+    public void start() {
+        Duration idle = config.irc().puppetIdleTimeout();
+        if (idle.isZero()) {
+            return;
+        }
+        // A quarter of the timeout (at most a minute): a puppet goes at most 25 % late.
+        long period = Math.max(50, Math.min(idle.toMillis() / 4, 60_000));
+        idleSweep = threads.scheduler().scheduleAtFixedRate(this::disconnectIdle, period, period,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
      * The puppet of {@code user}, registered on the channel's network and joined to it; waits up to
      * {@link Timeouts#ircJoin()} for each.
+     *
+     * @throws PuppetLimitException when the user has no puppet and the network is at {@code irc.max_puppets}
      */
     public PuppetConnection ensure(UserId user, String displayName, ChannelRef channel) {
+        PuppetConnection p = ensure(user, displayName, channel.network());
+        p.session().join(channel.channel(), timeouts.ircJoin());
+        return p;
+    }
+
+    /** The puppet of {@code user} on {@code network}, registered (for private messages: no channel). */
+    public PuppetConnection ensure(UserId user, String displayName, String network) {
         if (closed) {
             throw new IrcException("puppets are closed");
         }
-        PuppetConnection p = puppets.computeIfAbsent(key(channel.network(), user),
-                k -> open(channel.network(), user, displayName));
+        String key = key(network, user);
+        PuppetConnection p;
+        // One lock with disconnectIdle: a puppet handed out here was touched, so the sweep cannot close it now.
+        synchronized (this) {
+            p = puppets.get(key);
+            if (p == null) {
+                checkCap(network);
+                p = open(network, user, displayName);
+                puppets.put(key, p);
+            }
+            p.session().touch();
+        }
         p.session().awaitReady(timeouts.ircJoin());
-        p.session().join(channel.channel(), timeouts.ircJoin());
         return p;
+    }
+
+    private void checkCap(String network) {
+        int max = config.irc().maxPuppets();
+        if (max > 0 && count(network) >= max) {
+            throw new PuppetLimitException("the bridge already has " + max + " IRC connections to " + network
+                    + " (irc.max_puppets)");
+        }
+    }
+
+    private long count(String network) {
+        String prefix = network + " ";
+        return puppets.keySet().stream().filter(k -> k.startsWith(prefix)).count();
     }
 
     @Override
     public boolean isPuppetNick(String network, String nick) {
         String folded = IrcNames.fold(nick);
         String prefix = network + " ";
+        if (retired.getIfPresent(network + " " + folded) != null) {
+            return true;
+        }
         return puppets.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix)
                 && IrcNames.fold(e.getValue().nick()).equals(folded));
     }
 
     /** The Matrix user whose puppet on {@code network} has {@code nick}, if any. */
-    public java.util.Optional<UserId> userOfNick(String network, String nick) {
+    public Optional<UserId> userOfNick(String network, String nick) {
         String folded = IrcNames.fold(nick);
         return puppets.values().stream().filter(p -> p.session().label().startsWith(network + "/"))
                 .filter(p -> IrcNames.fold(p.nick()).equals(folded)).map(PuppetConnection::user).findFirst();
     }
 
+    /** Every puppet connection now. */
+    public List<PuppetConnection> all() {
+        return List.copyOf(puppets.values());
+    }
+
     /** The puppet of {@code user} on {@code network} if it is connected; never creates one. */
-    public java.util.Optional<PuppetConnection> existing(String network, UserId user) {
-        return java.util.Optional.ofNullable(puppets.get(key(network, user)));
+    public Optional<PuppetConnection> existing(String network, UserId user) {
+        return Optional.ofNullable(puppets.get(key(network, user)));
+    }
+
+    /** Disconnects every puppet idle for longer than {@code irc.puppet_idle_timeout_seconds}. */
+    synchronized void disconnectIdle() {
+        long limit = config.irc().puppetIdleTimeout().toNanos();
+        long now = System.nanoTime();
+        for (Map.Entry<String, PuppetConnection> e : puppets.entrySet()) {
+            PuppetConnection p = e.getValue();
+            if (now - p.session().lastActiveNanos() > limit && puppets.remove(e.getKey(), p)) {
+                LOG.info("[{}] idle for {} s: disconnecting", p.session().label(),
+                        config.irc().puppetIdleTimeout().toSeconds());
+                retired.put(p.network() + " " + IrcNames.fold(p.nick()), Boolean.TRUE);
+                p.close("Idle");
+            }
+        }
     }
 
     private PuppetConnection open(String network, UserId user, String displayName) {
-        NetworkConfig n = config.network(network).orElseThrow();
+        NetworkConfig n = config.network(network).orElseThrow(() -> new IrcException("unknown network " + network));
         int nickLen = bots.get().bot(network).session().nickLength();
         String nick = nicks.nick(network, user).map(s -> PuppetNickTemplate.cut(s, nickLen))
                 .orElseGet(() -> new PuppetNickTemplate(n.nickTemplate()).nickFor(user, displayName, nickLen));
@@ -88,7 +175,8 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
                 user.toString());
         IrcSession session = new IrcSession(network + "/" + nick, client,
                 new Backoff(timeouts.reconnectInitial(), timeouts.reconnectMax()), reconnects);
-        PuppetConnection p = new PuppetConnection(user, session, nickLen, actual -> nicks.putNick(network, user, actual));
+        PuppetConnection p = new PuppetConnection(user, network, session, nickLen,
+                actual -> nicks.putNick(network, user, actual), privateMessages.get());
         p.start();
         return p;
     }
@@ -100,6 +188,10 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        ScheduledFuture<?> sweep = idleSweep;
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
         List<PuppetConnection> all = List.copyOf(puppets.values());
         puppets.clear();
         all.forEach(PuppetConnection::close);

@@ -15,14 +15,21 @@ public final class Reconnects {
     private final ScheduledExecutorService scheduler;
     private final int maxConcurrent;
     private final ArrayDeque<Slot> waiting = new ArrayDeque<>();
+    private final Runnable onSchedule;
     private int active;
 
     public Reconnects(ScheduledExecutorService scheduler, int maxConcurrent) {
+        this(scheduler, maxConcurrent, () -> { });
+    }
+
+    /** As above; {@code onSchedule} runs on every {@link #schedule} (the reconnect counter). */
+    public Reconnects(ScheduledExecutorService scheduler, int maxConcurrent, Runnable onSchedule) {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1, got " + maxConcurrent);
         }
         this.scheduler = scheduler;
         this.maxConcurrent = maxConcurrent;
+        this.onSchedule = onSchedule;
     }
 
     /** A reconnect attempt holding (or waiting for) a slot; {@link #release()} gives the slot back once. */
@@ -54,6 +61,7 @@ public final class Reconnects {
     /** Runs {@code attempt} after {@code delay}, once fewer than the cap are reconnecting; release the slot after. */
     public Slot schedule(Duration delay, Runnable attempt) {
         Slot slot = new Slot(attempt);
+        onSchedule.run();
         try {
             scheduler.schedule(() -> enqueue(slot), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {

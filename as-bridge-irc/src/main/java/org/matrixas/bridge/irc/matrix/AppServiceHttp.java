@@ -7,13 +7,15 @@ import io.undertow.server.HttpServerExchange;
 import java.net.InetSocketAddress;
 import org.xnio.Options;
 import org.matrixas.bridge.irc.config.AppServiceConfig;
+import org.matrixas.bridge.irc.metrics.BridgeMetrics;
 import org.matrixas.protocol.appservice.AppServiceEndpoint;
 import org.matrixas.protocol.error.MatrixError;
 import org.matrixas.protocol.http.Exchanges;
 import org.matrixas.protocol.json.Json;
 
 /**
- * The bridge's HTTP server: {@code GET /health} (200 when {@link BridgeHealth#isHealthy()}, else 503) and the
+ * The bridge's HTTP server: {@code GET /health} (200 when {@link BridgeHealth#isHealthy()}, else 503),
+ * {@code GET /metrics} (Prometheus text) and the
  * application service API, which answers 503 until {@link #enable} hands it the endpoint (the {@code hs_token} is
  * known only after registering).
  */
@@ -22,11 +24,13 @@ public final class AppServiceHttp implements AutoCloseable {
     private static final MatrixError NOT_READY = new MatrixError("M_UNKNOWN", "bridge not registered yet", 503);
     private final AppServiceConfig config;
     private final BridgeHealth health;
+    private final BridgeMetrics metrics;
     private volatile AppServiceEndpoint endpoint;
     private Undertow undertow;
 
     @Inject
-    AppServiceHttp(AppServiceConfig config, BridgeHealth health) {
+    AppServiceHttp(AppServiceConfig config, BridgeHealth health, BridgeMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.health = health;
     }
@@ -61,6 +65,10 @@ public final class AppServiceHttp implements AutoCloseable {
             boolean ok = health.isHealthy();
             Exchanges.sendJson(exchange, ok ? 200 : 503, Json.object().put("healthy", ok)
                     .put("registered", health.isRegistered()));
+        } else if (path.equals("/metrics")) {
+            exchange.setStatusCode(200);
+            exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, metrics.contentType());
+            exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(metrics.scrape()));
         } else if (!AppServiceEndpoint.handles(path)) {
             Exchanges.sendError(exchange, MatrixError.M_UNRECOGNIZED.withMessage("unrecognized request: "
                     + exchange.getRequestMethod() + " " + path));

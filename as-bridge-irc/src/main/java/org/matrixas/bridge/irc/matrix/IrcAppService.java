@@ -2,6 +2,7 @@ package org.matrixas.bridge.irc.matrix;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import org.matrixas.bridge.irc.metrics.BridgeMetrics;
 import org.matrixas.protocol.appservice.AppService;
 import org.matrixas.protocol.event.Transaction;
 import org.matrixas.protocol.id.RoomAlias;
@@ -13,9 +14,11 @@ public final class IrcAppService implements AppService {
     private final MatrixToIrc matrixToIrc;
     private final UserQueries userQueries;
     private final AliasQueries aliasQueries;
+    private final BridgeMetrics metrics;
 
     @Inject
-    IrcAppService(MatrixToIrc matrixToIrc, UserQueries userQueries, AliasQueries aliasQueries) {
+    IrcAppService(MatrixToIrc matrixToIrc, UserQueries userQueries, AliasQueries aliasQueries, BridgeMetrics metrics) {
+        this.metrics = metrics;
         this.matrixToIrc = matrixToIrc;
         this.userQueries = userQueries;
         this.aliasQueries = aliasQueries;
@@ -24,15 +27,20 @@ public final class IrcAppService implements AppService {
     @Override
     public void onTransaction(String txnId, Transaction transaction) {
         matrixToIrc.onTransaction(transaction);
+        metrics.transactionProcessed();
     }
 
     @Override
     public boolean onUserQuery(UserId userId) {
-        return userQueries.onUserQuery(userId);
+        boolean found = userQueries.onUserQuery(userId);
+        metrics.queryAnswered("user", found);
+        return found;
     }
 
     @Override
     public boolean onAliasQuery(RoomAlias alias) {
-        return aliasQueries.onAliasQuery(alias);
+        boolean found = aliasQueries.onAliasQuery(alias);
+        metrics.queryAnswered("alias", found);
+        return found;
     }
 }

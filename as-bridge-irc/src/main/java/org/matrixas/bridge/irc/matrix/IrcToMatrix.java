@@ -8,10 +8,12 @@ import org.matrixas.bridge.irc.irc.IrcMessage;
 import org.matrixas.bridge.irc.irc.IrcMessageListener;
 import org.matrixas.bridge.irc.mapping.ChannelRef;
 import org.matrixas.bridge.irc.mapping.Mappings;
+import org.matrixas.bridge.irc.metrics.BridgeMetrics;
 import org.matrixas.bridge.irc.runtime.SerialExecutor;
 import org.matrixas.bridge.irc.scrollback.Scrollbacks;
 import org.matrixas.bridge.irc.store.RoomMapping;
 import org.matrixas.bridge.irc.store.RoomStore;
+import org.matrixas.bridge.irc.text.IrcFormatting;
 import org.matrixas.bridge.irc.text.IrcNames;
 import org.matrixas.protocol.id.UserId;
 import org.matrixas.protocol.json.Json;
@@ -31,10 +33,12 @@ public final class IrcToMatrix implements IrcMessageListener {
     private final VirtualUsers users;
     private final Mappings mappings;
     private final SerialExecutor executor;
+    private final BridgeMetrics metrics;
 
     @Inject
     IrcToMatrix(RoomStore rooms, Scrollbacks scrollbacks, VirtualUsers users, Mappings mappings,
-            SerialExecutor executor) {
+            SerialExecutor executor, BridgeMetrics metrics) {
+        this.metrics = metrics;
         this.rooms = rooms;
         this.scrollbacks = scrollbacks;
         this.users = users;
@@ -72,6 +76,7 @@ public final class IrcToMatrix implements IrcMessageListener {
         }
         UserId user = mappings.network(m.channel().network()).userFor(m.nick());
         users.send(user, m.nick(), room.room(), "m.room.message", content(m), m.time().toEpochMilli());
+        metrics.messageBridged(BridgeMetrics.Direction.IRC_TO_MATRIX, m.kind().metricName());
     }
 
     static ObjectNode content(IrcMessage m) {
@@ -80,7 +85,10 @@ public final class IrcToMatrix implements IrcMessageListener {
             case ACTION -> "m.emote";
             case NOTICE -> "m.notice";
         };
-        return Json.object().put("msgtype", msgtype).put("body", m.text());
+        ObjectNode content = Json.object().put("msgtype", msgtype).put("body", IrcFormatting.strip(m.text()));
+        IrcFormatting.toHtml(m.text()).ifPresent(html -> content.put("format", "org.matrix.custom.html")
+                .put("formatted_body", html));
+        return content;
     }
 
     private static String key(ChannelRef channel) {

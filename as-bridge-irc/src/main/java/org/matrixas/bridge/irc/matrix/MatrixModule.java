@@ -22,6 +22,7 @@ public final class MatrixModule extends AbstractModule {
     protected void configure() {
         bind(AppService.class).to(IrcAppService.class);
         bind(IrcMessageListener.class).to(IrcToMatrix.class);
+        bind(org.matrixas.bridge.irc.irc.IrcPrivateMessageListener.class).to(PrivateMessages.class);
         bind(org.matrixas.bridge.irc.irc.IrcChannelEventListener.class).to(IrcMembershipToMatrix.class);
         bind(AppServiceHttp.class);
         bind(BridgeHealth.class);

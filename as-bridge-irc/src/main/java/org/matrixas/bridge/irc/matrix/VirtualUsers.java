@@ -75,6 +75,13 @@ public final class VirtualUsers {
         }
     }
 
+    /** Creates a room as {@code user} (registering it first if the homeserver does not know it yet). */
+    public RoomId createRoom(UserId user, String displayName, org.matrixas.protocol.client.CreateRoomRequest request) {
+        RoomId room = withRegistration(user, displayName, () -> hs.as(user).createRoom(request));
+        joined.put(room + " " + user, Boolean.TRUE);
+        return room;
+    }
+
     /** Makes {@code user} leave {@code room} (a missing membership is fine). */
     public void leave(UserId user, RoomId room) {
         joined.invalidate(room + " " + user);

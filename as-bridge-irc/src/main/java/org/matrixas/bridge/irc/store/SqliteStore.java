@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.matrixas.bridge.irc.mapping.ChannelRef;
+import org.matrixas.bridge.irc.text.IrcNames;
 import org.matrixas.protocol.appservice.TransactionLog;
 import org.matrixas.protocol.id.RoomAlias;
 import org.matrixas.protocol.id.RoomId;
@@ -24,11 +25,11 @@ import org.matrixas.protocol.id.UserId;
  * All bridge state in one SQLite file, {@code <data_dir>/bridge.db}, through one connection guarded by this
  * object's monitor (SQLite serialises writers anyway; the bridge's write rate is low).
  */
-final class SqliteStore implements RoomStore, PuppetNickStore, TransactionLog, AutoCloseable {
+final class SqliteStore implements RoomStore, PuppetNickStore, PmRoomStore, TransactionLog, AutoCloseable {
     static final String FILE_NAME = "bridge.db";
     /** Processed txnIds older than this are forgotten; a homeserver retries for minutes, not weeks. */
     static final Duration TXN_RETENTION = Duration.ofDays(7);
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
     private final Connection db;
     private final Clock clock;
     private int writesSincePrune;
@@ -61,6 +62,9 @@ final class SqliteStore implements RoomStore, PuppetNickStore, TransactionLog, A
                     + " nick TEXT NOT NULL, PRIMARY KEY (network, user_id))");
             s.execute("CREATE TABLE IF NOT EXISTS processed_txns (txn_id TEXT PRIMARY KEY,"
                     + " processed_at INTEGER NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS pm_rooms (network TEXT NOT NULL, nick_key TEXT NOT NULL,"
+                    + " nick TEXT NOT NULL, user_id TEXT NOT NULL, room_id TEXT NOT NULL UNIQUE,"
+                    + " PRIMARY KEY (network, nick_key, user_id))");
             s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
         }
     }
@@ -129,6 +133,36 @@ final class SqliteStore implements RoomStore, PuppetNickStore, TransactionLog, A
     public synchronized void putNick(String network, UserId user, String nick) {
         update("store a puppet nick", "INSERT OR REPLACE INTO puppet_nicks (network, user_id, nick) VALUES (?, ?, ?)",
                 network, user.toString(), nick);
+    }
+
+    // --- private-message rooms ------------------------------------------------------------------------------
+
+    @Override
+    public synchronized Optional<PmRoom> pmRoom(String network, String nick, UserId matrixUser) {
+        return queryPm("SELECT network, nick, user_id, room_id FROM pm_rooms WHERE network = ? AND nick_key = ?"
+                + " AND user_id = ?", network, IrcNames.fold(nick), matrixUser.toString());
+    }
+
+    @Override
+    public synchronized Optional<PmRoom> pmRoom(RoomId room) {
+        return queryPm("SELECT network, nick, user_id, room_id FROM pm_rooms WHERE room_id = ?", room.toString());
+    }
+
+    @Override
+    public synchronized void putPmRoom(PmRoom pm) {
+        update("store a PM room", "DELETE FROM pm_rooms WHERE room_id = ?", pm.room().toString());
+        update("store a PM room", "INSERT OR REPLACE INTO pm_rooms (network, nick_key, nick, user_id, room_id)"
+                + " VALUES (?, ?, ?, ?, ?)", pm.network(), IrcNames.fold(pm.nick()), pm.nick(),
+                pm.matrixUser().toString(), pm.room().toString());
+    }
+
+    private Optional<PmRoom> queryPm(String sql, String... args) {
+        try (PreparedStatement ps = prepare(sql, (Object[]) args); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new PmRoom(rs.getString(1), rs.getString(2),
+                    UserId.parse(rs.getString(3)), RoomId.parse(rs.getString(4)))) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read PM rooms", e);
+        }
     }
 
     // --- transactions -----------------------------------------------------------------------------------------

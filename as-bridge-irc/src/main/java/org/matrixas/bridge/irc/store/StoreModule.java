@@ -32,6 +32,11 @@ public final class StoreModule extends AbstractModule {
     }
 
     @Provides
+    PmRoomStore pmRooms(SqliteStore store) {
+        return store;
+    }
+
+    @Provides
     TransactionLog transactions(SqliteStore store) {
         return store;
     }

@@ -157,6 +157,69 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_misspeltKey_suggestsNearestKeyOfThatSection() throws IOException {
+        Path f = write(MINIMAL.replace("host: irc.example.org }", "host: irc.example.org, prot: 7000 }"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+        assertEquals("networks[0].prot", e.key().orElseThrow());
+        assertTrue(e.getMessage().startsWith(f + ": 'networks[0].prot' is not a known key (did you mean 'port'?)"),
+                e.getMessage());
+    }
+
+    @Test
+    void load_unknownKeyFarFromAnyKnown_hasNoSuggestion() throws IOException {
+        Path f = write(MINIMAL + "colourscheme: dark\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+        assertEquals("colourscheme", e.key().orElseThrow());
+        assertFalse(e.getMessage().contains("did you mean"), e.getMessage());
+        assertTrue(e.getMessage().contains("known keys here: appservice, data_dir, homeserver, irc, logging, networks"),
+                e.getMessage());
+    }
+
+    @Test
+    void load_misspeltTopLevelAndIrcKeys_suggest() throws IOException {
+        assertTrue(message(MINIMAL + "loging: { level: info }\n").contains("did you mean 'logging'?"));
+        assertTrue(message(MINIMAL + "irc: { max_pupets: 3 }\n").contains("did you mean 'max_puppets'?"));
+        assertTrue(message(MINIMAL + "logging: { levle: info }\n").contains("did you mean 'level'?"));
+    }
+
+    @Test
+    void load_loggingAndMaxLines_areRead() throws IOException {
+        BridgeConfig c = ConfigLoader.load(write(MINIMAL.replace("host: irc.example.org }",
+                "host: irc.example.org, max_lines: 5 }")
+                + "logging:\n  level: debug\n  loggers: { org.kitteh.irc: warn, org.matrixas.bridge.irc.irc: trace }\n"));
+        assertEquals("debug", c.logging().level());
+        assertEquals("warn", c.logging().loggers().get("org.kitteh.irc"));
+        assertEquals("trace", c.logging().loggers().get("org.matrixas.bridge.irc.irc"));
+        assertEquals(5, c.networks().get(0).maxLines());
+    }
+
+    @Test
+    void load_loggingAndMaxLinesAbsent_defaults() throws IOException {
+        BridgeConfig c = ConfigLoader.load(write(MINIMAL));
+        assertEquals("info", c.logging().level());
+        assertEquals(java.util.Map.of(), c.logging().loggers());
+        assertEquals(3, c.networks().get(0).maxLines());
+    }
+
+    @Test
+    void load_badLogLevelOrMaxLines_namesKeyAndChoices() throws IOException {
+        assertKey("logging.level", MINIMAL + "logging: { level: loud }\n");
+        assertKey("logging.loggers.org.kitteh", MINIMAL + "logging: { loggers: { org.kitteh: chatty } }\n");
+        assertTrue(message(MINIMAL + "logging: { level: loud }\n")
+                .contains("must be one of trace, debug, info, warn, error, off, was 'loud'"));
+        assertKey("networks[0].max_lines", MINIMAL.replace("host: irc.example.org }",
+                "host: irc.example.org, max_lines: 0 }"));
+    }
+
+    @Test
+    void check_noHsTokenWithoutApiRegistration_namesFileAndKey() throws IOException {
+        Path f = write(MINIMAL.replace(", hs_token: T_h", ""));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.check(f));
+        assertEquals("appservice.hs_token", e.key().orElseThrow());
+        assertTrue(e.getMessage().startsWith(f + ": 'appservice.hs_token' is required"), e.getMessage());
+    }
+
+    @Test
     void load_unknownNetworkKey_namesIndex() throws IOException {
         Path f = write(MINIMAL.replace("host: irc.example.org }", "host: irc.example.org, nick: x }"));
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
@@ -222,6 +285,11 @@ class ConfigLoaderTest {
     void toString_neverShowsTokens() throws IOException {
         String s = ConfigLoader.load(write(MINIMAL)).toString();
         assertFalse(s.contains("T_a") || s.contains("T_h"), s);
+    }
+
+    private String message(String yaml) throws IOException {
+        Path f = write(yaml);
+        return assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage();
     }
 
     private void assertKey(String key, String yaml) throws IOException {

@@ -77,7 +77,7 @@ class NetworkMappingTest {
     @Test
     void customTemplates_mapBothWays() {
         NetworkMapping m = new NetworkMapping(new NetworkConfig("irc.example.org", "h", 6667, false, null, null,
-                "#ex_$CHANNEL_x", "@ex_$NICK.u", null, null, null), "hs.org");
+                "#ex_$CHANNEL_x", "@ex_$NICK.u", null, null, null, 3), "hs.org");
         assertEquals(RoomAlias.parse("#ex_#chan_x:hs.org"), m.aliasFor("#chan"));
         assertEquals("#chan", m.channelOf(RoomAlias.parse("#ex_#chan_x:hs.org")).orElseThrow().channel());
         assertEquals(UserId.parse("@ex__bob.u:hs.org"), m.userFor("Bob"));

@@ -84,4 +84,22 @@ class SqliteStoreTest {
             assertEquals(Optional.of(moved), cache.byRoom(moved.room()));
         }
     }
+
+    @Test
+    void pmRooms_putThenRead_byPairAnyCaseAndByRoom_survivesReopen() {
+        UserId alice = UserId.parse("@alice:hs.org");
+        PmRoom pm = new PmRoom("irc.example.org", "Bob", alice, RoomId.parse("!pm:hs.org"));
+        try (SqliteStore s = SqliteStore.open(dir, Clock.systemUTC())) {
+            s.putPmRoom(pm);
+        }
+        try (SqliteStore s = SqliteStore.open(dir, Clock.systemUTC())) {
+            assertEquals(Optional.of(pm), s.pmRoom("irc.example.org", "BOB", alice));
+            assertEquals(Optional.of(pm), s.pmRoom(RoomId.parse("!pm:hs.org")));
+            assertEquals(Optional.empty(), s.pmRoom("irc.example.org", "Bob", UserId.parse("@carol:hs.org")));
+            PmRoom moved = new PmRoom("irc.example.org", "Bob", alice, RoomId.parse("!pm2:hs.org"));
+            s.putPmRoom(moved);
+            assertEquals(Optional.of(moved), s.pmRoom("irc.example.org", "bob", alice));
+            assertEquals(Optional.empty(), s.pmRoom(RoomId.parse("!pm:hs.org")));
+        }
+    }
 }
