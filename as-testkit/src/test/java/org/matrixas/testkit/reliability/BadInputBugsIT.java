@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.matrixas.protocol.client.CreateRoomRequest;
 import org.matrixas.protocol.client.HomeserverClient;
@@ -16,8 +15,7 @@ import org.matrixas.testkit.TestBridge;
 import org.matrixas.testkit.TestHomeserver;
 
 /**
- * The bad-input bugs HttpFuzzIT found, pinned as exact requests. Disabled until fixed (RELIABILITY.md lists them);
- * HttpFuzzIT tolerates these two answers while {@code TOLERATE_KNOWN_BUGS} is on.
+ * The bad-input bugs HttpFuzzIT found, pinned as exact requests so they stay fixed (RELIABILITY.md lists them).
  */
 @MatrixTest(irc = IrcMode.IN_PROCESS, bridge = true, bridgeRegistersViaApi = false)
 class BadInputBugsIT {
@@ -41,8 +39,6 @@ class BadInputBugsIT {
     }
 
     @Test
-    @Disabled("bug: an invalid percent-escape in the path of the bridge's AS port (e.g. GET /_matrix/app/v1/users/%zz) "
-            + "gets a bare 400 with an empty body, not 400 M_INVALID_PARAM (Undertow decodes before AppServiceHttp)")
     void bridge_invalidPercentEscape_matrixErrorInvalidParam(TestBridge bridge) {
         String hsToken = bridge.config().appservice().hsToken();
         List<String> failures = new ArrayList<>();
@@ -83,8 +79,6 @@ class BadInputBugsIT {
     }
 
     @Test
-    @Disabled("bug: the bridge answers 400 M_ROOM_IN_USE to a second alias query for an alias it already created "
-            + "(a homeserver retry after a timeout); expected 200, the alias exists (AliasQueries is not idempotent)")
     void bridge_repeatedAliasQuery_idempotent200(TestBridge bridge) {
         String hsToken = bridge.config().appservice().hsToken();
         String alias = Rel.enc("#irc.example.org/#again:localhost");

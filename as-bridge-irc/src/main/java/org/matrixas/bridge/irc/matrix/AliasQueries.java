@@ -97,9 +97,15 @@ public final class AliasQueries {
         return true;
     }
 
-    /** Binds another alias of an already bridged channel to its room; false if that room is gone. */
+    /**
+     * Binds an alias of an already bridged channel to its room (a no-op when it already points there: the
+     * homeserver may ask again after a timeout); false if that room is gone.
+     */
     private boolean bindAlias(RoomAlias alias, RoomId room) {
         try {
+            if (hs.resolveAlias(alias).filter(room::equals).isPresent()) {
+                return true;
+            }
             hs.putAlias(alias, room);
             return true;
         } catch (MatrixException e) {

@@ -36,7 +36,7 @@ public final class AppServiceHttp implements AutoCloseable {
     }
 
     public synchronized void start() {
-        undertow = Undertow.builder()
+        undertow = Exchanges.rawUrls(Undertow.builder())
                 .addHttpListener(config.port(), config.host())
                 .setIoThreads(2)
                 .setWorkerThreads(32)
