@@ -27,7 +27,19 @@ final class PasswordHasher {
             throw new IllegalArgumentException("iterations must be at least " + MIN_ITERATIONS + ", was " + iterations);
         }
         this.iterations = iterations;
-        this.dummy = hash("not a password");
+        this.dummy = dummy(iterations);
+    }
+
+    /**
+     * A well-formed hash with a random salt and the configured iterations, so a login without a stored hash costs
+     * one full derivation like any other. Its hash part is never matched (verify fails for a null stored hash), so
+     * it need not be derived: deriving it here cost start-up a full PBKDF2 run.
+     */
+    private String dummy(int n) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return SCHEME + "$" + n + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(new byte[HASH_BITS / 8]);
     }
 
     String hash(String password) {

@@ -86,6 +86,14 @@ final class RoomStore {
                 + " AND e.stream_ordering <= ? ORDER BY e.stream_ordering LIMIT ?", RoomStore::row, after, upTo, limit);
     }
 
+    /** Like {@link #eventsAfter} without parsing the JSON: the pipeline splices the stored bytes. */
+    static List<RawEvent> rawEventsAfter(Connection c, long after, long upTo, int limit) throws SQLException {
+        return Sql.list(c, "SELECT stream_ordering, room_id, type, state_key, sender, json FROM events"
+                + " WHERE stream_ordering > ? AND stream_ordering <= ? ORDER BY stream_ordering LIMIT ?",
+                rs -> new RawEvent(rs.getLong(1), RoomId.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6).getBytes(StandardCharsets.UTF_8)), after, upTo, limit);
+    }
+
     /** The latest {@code limit} events of a room in (after, upTo], oldest first. */
     static List<StoredEvent> latestInRoom(Connection c, RoomId room, long after, long upTo, int limit)
             throws SQLException {

@@ -262,6 +262,11 @@ public final class Rooms {
         return db.read(c -> RoomStore.eventsAfter(c, after, upTo, limit));
     }
 
+    /** The events in (after, upTo] in stream order, at most {@code limit}, as stored (see {@link RawEvent}). */
+    public List<RawEvent> rawEventsAfter(long after, long upTo, int limit) {
+        return db.read(c -> RoomStore.rawEventsAfter(c, after, upTo, limit));
+    }
+
     // --- shared by this package ---------------------------------------------------------------------------------
 
     /** Runs a write that appends events, then moves the stream head past them. */

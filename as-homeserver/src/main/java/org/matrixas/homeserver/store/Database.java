@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -25,11 +27,14 @@ public final class Database implements AutoCloseable {
     /** The database file's name inside {@code data_dir}. */
     public static final String FILE_NAME = "homeserver.db";
     private static final int READERS = 4;
+    /** The most writes one commit takes, so a long queue does not hold its first caller for long. */
+    private static final int MAX_GROUP = 64;
 
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> all = new ArrayList<>();
+    private final BlockingQueue<QueuedWrite<?>> queue = new LinkedBlockingQueue<>();
 
     private Database(Connection writer) {
         this.writer = writer;
@@ -84,29 +89,115 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} in one write transaction, committed when it returns and rolled back when it throws. */
+    /**
+     * Runs {@code work} in one write transaction, committed (durably) before this returns and rolled back when it
+     * throws.
+     *
+     * <p>Group commit: writes that queue while another is being committed share the next commit. Whichever waiting
+     * thread gets the lock runs every queued work in order, each in its own savepoint (a work that throws is rolled
+     * back alone), then commits once and hands each thread its result; a failed commit fails them all. So
+     * concurrent writers pay one fsync between them, and each still returns only once its work is durable.
+     */
     public <T> T write(Work<T> work) {
         if (writeLock.isHeldByCurrentThread()) {
             return run(writer, work);
         }
+        QueuedWrite<T> mine = new QueuedWrite<>(work);
+        queue.add(mine);
         writeLock.lock();
+        try {
+            while (!mine.done) {
+                commitQueued();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        return mine.result();
+    }
+
+    /** Runs the queued works (at most {@link #MAX_GROUP}) in one transaction; the caller holds the write lock. */
+    private void commitQueued() {
+        List<QueuedWrite<?>> group = new ArrayList<>();
+        queue.drainTo(group, MAX_GROUP);
         try {
             writer.setAutoCommit(false);
             try {
-                T result = work.run(writer);
+                if (group.size() == 1) {
+                    group.get(0).run(writer);
+                } else {
+                    for (QueuedWrite<?> w : group) {
+                        runInSavepoint(w);
+                    }
+                }
                 writer.commit();
-                return result;
             } catch (SQLException | RuntimeException | Error e) {
                 writer.rollback();
                 throw e;
             } finally {
                 writer.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("database write failed: " + e.getMessage(), e);
+        } catch (SQLException | RuntimeException | Error e) {
+            for (QueuedWrite<?> w : group) {
+                w.failIfNotFailed(e);
+            }
         } finally {
-            writeLock.unlock();
+            group.forEach(QueuedWrite::finish);
         }
+    }
+
+    private void runInSavepoint(QueuedWrite<?> w) throws SQLException {
+        Savepoint sp = writer.setSavepoint();
+        try {
+            w.run(writer);
+        } catch (SQLException | RuntimeException | Error e) {
+            writer.rollback(sp);
+            w.failIfNotFailed(e);
+        }
+        writer.releaseSavepoint(sp);
+    }
+
+    /** One caller's work and its outcome; {@code done} is written and read under the write lock. */
+    private static final class QueuedWrite<T> {
+        private final Work<T> work;
+        private T value;
+        private Throwable failure;
+        private boolean done;
+
+        QueuedWrite(Work<T> work) {
+            this.work = work;
+        }
+
+        void run(Connection c) throws SQLException {
+            value = work.run(c);
+        }
+
+        void failIfNotFailed(Throwable e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+
+        void finish() {
+            done = true;
+        }
+
+        T result() {
+            if (failure == null) {
+                return value;
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            throw new StoreException("database write failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Writes waiting for the next group commit (for tests). */
+    int queuedWrites() {
+        return queue.size();
     }
 
     /** Runs {@code work} on a consistent snapshot of committed data. */

@@ -26,23 +26,19 @@ final class Interest {
     }
 
     static boolean interested(RegisteredService service, ClientEvent event, RoomView room) {
-        if (service.ownsUser(event.sender()) || service.ownsRoom(event.roomId())) {
-            return true;
-        }
-        if ("m.room.member".equals(event.type()) && event.stateKey() != null && isUser(service, event.stateKey())) {
-            return true;
-        }
-        for (RoomAlias a : room.aliases()) {
-            if (service.ownsAlias(a)) {
-                return true;
-            }
-        }
-        for (UserId u : room.joined()) {
-            if (service.ownsUser(u)) {
-                return true;
-            }
-        }
-        return false;
+        return interested(service, event.sender(), event.roomId(), event.type(), event.stateKey(), room);
+    }
+
+    /** The same decision from the event's fields alone (the pipeline does not parse stored events). */
+    static boolean interested(RegisteredService service, UserId sender, RoomId roomId, String type, String stateKey,
+            RoomView room) {
+        return interestedInEvent(service, sender, type, stateKey) || interestedInRoom(service, roomId, room);
+    }
+
+    /** The per-event part: the sender, or the target of a membership event, is the service's. */
+    static boolean interestedInEvent(RegisteredService service, UserId sender, String type, String stateKey) {
+        return service.ownsUser(sender)
+                || "m.room.member".equals(type) && stateKey != null && isUser(service, stateKey);
     }
 
     /** Whether the service cares about a room: its room namespace, an alias of it, or a joined namespace user. */

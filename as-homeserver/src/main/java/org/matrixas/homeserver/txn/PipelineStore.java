@@ -1,6 +1,8 @@
 package org.matrixas.homeserver.txn;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,12 +15,11 @@ import java.util.Set;
 import org.matrixas.homeserver.registration.RegisteredService;
 import org.matrixas.homeserver.room.Aliases;
 import org.matrixas.homeserver.room.Rooms;
-import org.matrixas.homeserver.room.StoredEvent;
+import org.matrixas.homeserver.room.RawEvent;
 import org.matrixas.homeserver.store.Database;
 import org.matrixas.homeserver.store.Sql;
-import org.matrixas.protocol.event.ClientEvent;
-import org.matrixas.protocol.event.Transaction;
 import org.matrixas.protocol.id.RoomId;
+import org.matrixas.protocol.id.UserId;
 import org.matrixas.protocol.json.Json;
 
 /**
@@ -70,9 +71,7 @@ final class PipelineStore {
     }
 
     Optional<Pending> pending(String asId) {
-        return db.read(c -> Sql.one(c, "SELECT pending_txn_id, pending_body, pending_events FROM as_pipeline"
-                + " WHERE as_id = ? AND pending_txn_id IS NOT NULL",
-                rs -> new Pending(rs.getString(1), rs.getBytes(2), rs.getInt(3)), asId));
+        return db.read(c -> pending(c, asId));
     }
 
     /** The backlog of every attached service (cursor not -1), by id, in one read. */
@@ -94,20 +93,39 @@ final class PipelineStore {
 
     /** Builds, stores and returns the next transaction of events in (cursor, head], if any interest the service. */
     Optional<Pending> buildNext(RegisteredService service, long head, Limits limits) {
-        return buildNext(service, head, limits, List.of());
+        return buildNext(service, head, limits, List.of(), null);
     }
 
     /**
      * Builds, stores and returns the next transaction: the room events in (cursor, head] that interest the service
      * plus {@code ephemeral} (already chosen for it). Empty when there is neither.
+     *
+     * <p>{@code deliveredTxnId}, when not null, is the pending transaction the service has just acknowledged: it is
+     * cleared in the same SQLite transaction that stores the next one, so a steady stream costs one commit per
+     * transaction. A crash before that commit re-sends the acknowledged transaction (at least once); if a pending
+     * transaction other than it is stored, that one is returned unchanged and nothing new is built.
      */
-    Optional<Pending> buildNext(RegisteredService service, long head, Limits limits, List<ObjectNode> ephemeral) {
+    Optional<Pending> buildNext(RegisteredService service, long head, Limits limits, List<ObjectNode> ephemeral,
+            String deliveredTxnId) {
+        // The scan runs outside the write lock, on a reader, so senders scan in parallel and client sends do not
+        // wait behind it; only the sender itself moves its cursor while it runs, which the write below checks.
+        long seen = db.read(c -> Sql.longValue(c, "SELECT cursor FROM as_pipeline WHERE as_id = ?", -1,
+                service.id()));
+        Batch scanned = seen >= 0 && seen < head ? collect(service, seen, head, limits) : null;
         return db.write(c -> {
+            if (deliveredTxnId != null) {
+                clearPending(c, service.id(), deliveredTxnId);
+            }
+            Optional<Pending> stillPending = pending(c, service.id());
+            if (stillPending.isPresent()) {
+                return stillPending;
+            }
             long cursor = Sql.longValue(c, "SELECT cursor FROM as_pipeline WHERE as_id = ?", -1, service.id());
             if (cursor < 0) {
                 return Optional.empty();
             }
-            Batch batch = cursor < head ? collect(service, cursor, head, limits) : new Batch();
+            Batch batch = cursor == seen && scanned != null ? scanned
+                    : cursor < head ? collect(service, cursor, head, limits) : new Batch();
             batch.last = Math.max(batch.last, cursor);
             if (batch.events.isEmpty() && ephemeral.isEmpty()) {
                 if (batch.last > cursor) {
@@ -117,6 +135,17 @@ final class PipelineStore {
             }
             return Optional.of(store(c, service.id(), batch, ephemeral));
         });
+    }
+
+    private static Optional<Pending> pending(Connection c, String asId) throws SQLException {
+        return Sql.one(c, "SELECT pending_txn_id, pending_body, pending_events FROM as_pipeline"
+                + " WHERE as_id = ? AND pending_txn_id IS NOT NULL",
+                rs -> new Pending(rs.getString(1), rs.getBytes(2), rs.getInt(3)), asId);
+    }
+
+    private static int clearPending(Connection c, String asId, String txnId) throws SQLException {
+        return Sql.update(c, "UPDATE as_pipeline SET pending_txn_id = NULL, pending_body = NULL,"
+                + " pending_events = NULL WHERE as_id = ? AND pending_txn_id = ?", asId, txnId);
     }
 
     private Pending store(Connection c, String asId, Batch batch, List<ObjectNode> ephemeral) throws SQLException {
@@ -129,20 +158,37 @@ final class PipelineStore {
     }
 
     /**
-     * The transaction's bytes. Ephemeral events go under the stable key and, as Synapse also does, under MSC2409's
-     * unstable key, which matrix-bot-sdk still reads.
+     * The transaction's bytes: the events' stored JSON spliced as they are (each is one JSON object written by
+     * {@code Json}), so building a transaction parses nothing. Ephemeral events go under the stable key and, as
+     * Synapse also does, under MSC2409's unstable key, which matrix-bot-sdk still reads.
      */
-    static byte[] body(List<ClientEvent> events, List<ObjectNode> ephemeral) {
-        ObjectNode body = (ObjectNode) Json.mapper().valueToTree(Transaction.of(events));
-        if (!ephemeral.isEmpty()) {
-            body.putArray("ephemeral").addAll(ephemeral);
-            body.putArray(UNSTABLE_EPHEMERAL).addAll(ephemeral);
+    static byte[] body(List<byte[]> events, List<ObjectNode> ephemeral) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + events.stream().mapToInt(e -> e.length + 1).sum());
+        out.writeBytes(ascii("{\"events\":["));
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(events.get(i));
         }
-        return Json.write(body);
+        out.write(']');
+        if (!ephemeral.isEmpty()) {
+            byte[] eph = Json.write(Json.mapper().createArrayNode().addAll(ephemeral));
+            out.writeBytes(ascii(",\"ephemeral\":"));
+            out.writeBytes(eph);
+            out.writeBytes(ascii(",\"" + UNSTABLE_EPHEMERAL + "\":"));
+            out.writeBytes(eph);
+        }
+        out.write('}');
+        return out.toByteArray();
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static final class Batch {
-        final List<ClientEvent> events = new ArrayList<>();
+        final List<byte[]> events = new ArrayList<>();
         long last;
         int bytes;
     }
@@ -150,21 +196,26 @@ final class PipelineStore {
     private Batch collect(RegisteredService service, long cursor, long head, Limits limits) {
         Batch batch = new Batch();
         batch.last = cursor;
-        Map<RoomId, Interest.RoomView> views = new HashMap<>();
+        // The room-level part of the decision (room, aliases, joined users: most of the regex tests) is taken once
+        // per room per transaction, from the room as it is now; only the sender/state_key part is per event.
+        Map<RoomId, Boolean> roomWanted = new HashMap<>();
+        Map<String, UserId> senders = new HashMap<>();
         while (batch.last < head) {
-            List<StoredEvent> scan = rooms.eventsAfter(batch.last, head, SCAN_BATCH);
+            List<RawEvent> scan = rooms.rawEventsAfter(batch.last, head, SCAN_BATCH);
             if (scan.isEmpty()) {
                 batch.last = head;
                 break;
             }
-            for (StoredEvent e : scan) {
-                ClientEvent ev = e.event();
-                if (Interest.interested(service, ev, views.computeIfAbsent(ev.roomId(), this::view))) {
-                    int size = Json.write(ev).length + 1;
+            for (RawEvent e : scan) {
+                UserId sender = senders.computeIfAbsent(e.sender(), UserId::parse);
+                if (Interest.interestedInEvent(service, sender, e.type(), e.stateKey())
+                        || roomWanted.computeIfAbsent(e.roomId(),
+                                r -> Interest.interestedInRoom(service, r, view(r)))) {
+                    int size = e.json().length + 1;
                     if (!batch.events.isEmpty() && batch.bytes + size > limits.maxBytes()) {
                         return batch;
                     }
-                    batch.events.add(ev);
+                    batch.events.add(e.json());
                     batch.bytes += size;
                 }
                 batch.last = e.ordering();
@@ -180,9 +231,9 @@ final class PipelineStore {
         return new Interest.RoomView(new HashSet<>(rooms.members(room, "join")), aliases.aliasesOf(room));
     }
 
+    /** Clears the pending transaction {@code txnId} (the sender folds this into {@link #buildNext} instead). */
     void delivered(String asId, String txnId) {
-        db.write(c -> Sql.update(c, "UPDATE as_pipeline SET pending_txn_id = NULL, pending_body = NULL,"
-                + " pending_events = NULL WHERE as_id = ? AND pending_txn_id = ?", asId, txnId));
+        db.write(c -> clearPending(c, asId, txnId));
     }
 
     /**

@@ -43,6 +43,8 @@ final class ServiceSender implements Runnable {
     private volatile AppServiceStatus status;
     private RegisteredService current;
     private AppServiceClient client;
+    /** The transaction the service has just acknowledged, cleared with the next build (null when none). */
+    private String delivered;
 
     ServiceSender(String id, AppServiceRegistry registry, PipelineStore store, EventStream stream, HttpClient http,
             PipelineStore.Limits limits, Backoff backoff, Metrics metrics) {
@@ -111,6 +113,27 @@ final class ServiceSender implements Runnable {
 
     @Override
     public void run() {
+        try {
+            loop();
+        } finally {
+            flushDelivered();
+        }
+    }
+
+    /** On a stop, records the last acknowledgement now, so a clean restart does not re-send that transaction. */
+    private void flushDelivered() {
+        String acked = delivered;
+        if (acked != null) {
+            try {
+                store.delivered(id, acked);
+                delivered = null;
+            } catch (RuntimeException e) {
+                LOG.debug("could not record delivery of transaction {} to {}; it will be re-sent", acked, id, e);
+            }
+        }
+    }
+
+    private void loop() {
         while (!signal.stopped()) {
             try {
                 Optional<RegisteredService> service = registry.byId(id);
@@ -118,7 +141,7 @@ final class ServiceSender implements Runnable {
                     return;
                 }
                 Instant behind = behindSince.get();
-                Optional<PipelineStore.Pending> next = store.pending(id).or(() -> build(service.get()));
+                Optional<PipelineStore.Pending> next = nextTransaction(service.get());
                 if (next.isEmpty()) {
                     // Caught up, unless wake() marked new events meanwhile (then the mark stays).
                     behindSince.compareAndSet(behind, null);
@@ -138,9 +161,23 @@ final class ServiceSender implements Runnable {
         }
     }
 
-    private Optional<PipelineStore.Pending> build(RegisteredService service) {
+    /**
+     * The pending transaction, else the next one built. After a 2xx the acknowledged one is cleared in the same
+     * commit that stores the next (one commit per transaction); it stays marked until then, so a failure or a crash
+     * in between re-sends it, which at least once allows.
+     */
+    private Optional<PipelineStore.Pending> nextTransaction(RegisteredService service) {
+        String acked = delivered;
+        if (acked == null) {
+            Optional<PipelineStore.Pending> pending = store.pending(id);
+            if (pending.isPresent()) {
+                return pending;
+            }
+        }
         List<ObjectNode> eph = ephemeral.drain(limits.maxEvents());
-        return store.buildNext(service, stream.head(), limits, eph);
+        Optional<PipelineStore.Pending> next = store.buildNext(service, stream.head(), limits, eph, acked);
+        delivered = null;
+        return next;
     }
 
     private void push(RegisteredService service, PipelineStore.Pending pending) {
@@ -156,7 +193,7 @@ final class ServiceSender implements Runnable {
             return;
         }
         metrics.pushed(id, Duration.ofNanos(System.nanoTime() - start), true, pending.events());
-        store.delivered(id, pending.txnId());
+        delivered = pending.txnId();
         LOG.debug("transaction {} ({} events) delivered to {}", pending.txnId(), pending.events(), id);
         AppServiceStatus s = status;
         if (!s.up()) {

@@ -62,4 +62,12 @@ class InterestTest {
         assertFalse(Interest.interested(irc, event("@alice:hs", ROOM, "m.room.message", null),
                 new Interest.RoomView(Set.of(UserId.parse("@alice:hs")), List.of(RoomAlias.parse("#plain:hs")))));
     }
+
+    @Test
+    void interestedInEvent_senderOrMembershipTargetOnly_roomFactsIgnored() {
+        assertTrue(Interest.interestedInEvent(irc, UserId.parse("@irc_bob:hs"), "m.room.message", null));
+        assertTrue(Interest.interestedInEvent(irc, UserId.parse("@alice:hs"), "m.room.member", "@irc_bob:hs"));
+        assertFalse(Interest.interestedInEvent(irc, UserId.parse("@alice:hs"), "m.room.member", "not an id"));
+        assertFalse(Interest.interestedInEvent(irc, UserId.parse("@alice:hs"), "m.room.message", "@irc_bob:hs"));
+    }
 }

@@ -124,11 +124,59 @@ class PipelineStoreTest {
         store.init(irc.id(), stream.head(), true);
         var typing = Json.object().put("type", "m.typing");
         PipelineStore.Pending p = store.buildNext(irc, stream.head(), new PipelineStore.Limits(100, 1 << 20),
-                List.of(typing)).orElseThrow();
+                List.of(typing), null).orElseThrow();
         var body = Json.tree(p.body());
         assertEquals(0, body.path("events").size());
         assertEquals("m.typing", body.path("ephemeral").get(0).path("type").asText());
         assertEquals("m.typing", body.path(PipelineStore.UNSTABLE_EPHEMERAL).get(0).path("type").asText());
         assertArrayEquals(p.body(), store.pending(irc.id()).orElseThrow().body());
+    }
+
+    @Test
+    void buildNext_deliveredTxnId_clearsItAndStoresNextInOneWrite() {
+        store.init(irc.id(), stream.head(), true);
+        PipelineStore.Limits limits = new PipelineStore.Limits(2, 1 << 20);
+        roomWithMessages(3);
+        PipelineStore.Pending first = store.buildNext(irc, stream.head(), limits).orElseThrow();
+        PipelineStore.Pending second = store.buildNext(irc, stream.head(), limits, List.of(), first.txnId())
+                .orElseThrow();
+        assertEquals(Long.parseLong(first.txnId()) + 1, Long.parseLong(second.txnId()));
+        assertArrayEquals(second.body(), store.pending(irc.id()).orElseThrow().body());
+        Transaction t1 = Json.read(first.body(), Transaction.class);
+        Transaction t2 = Json.read(second.body(), Transaction.class);
+        assertEquals(2, t2.events().size());
+        assertTrue(t2.events().stream().noneMatch(t1.events()::contains));
+        assertTrue(store.pending(irc.id()).map(PipelineStore.Pending::txnId).orElseThrow().equals(second.txnId()));
+    }
+
+    @Test
+    void buildNext_otherTransactionPending_returnsItUnchanged() {
+        store.init(irc.id(), stream.head(), true);
+        PipelineStore.Limits limits = new PipelineStore.Limits(1, 1 << 20);
+        roomWithMessages(2);
+        PipelineStore.Pending pending = store.buildNext(irc, stream.head(), limits).orElseThrow();
+        PipelineStore.Pending again = store.buildNext(irc, stream.head(), limits, List.of(), "not-" + pending.txnId())
+                .orElseThrow();
+        assertEquals(pending.txnId(), again.txnId());
+        assertArrayEquals(pending.body(), again.body());
+    }
+
+    @Test
+    void buildNext_events_bodyIsTheStoredJsonSpliced() {
+        store.init(irc.id(), stream.head(), true);
+        RoomId room = roomWithMessages(0);
+        rooms.send(bob, room, "m.room.message", Json.object().put("body", "h\u00e9llo \"q\""), null, "s", "x");
+        long before = stream.head();
+        var stored = rooms.rawEventsAfter(0, before, 1000);
+        PipelineStore.Pending p = store.buildNext(irc, before, new PipelineStore.Limits(100, 1 << 20)).orElseThrow();
+        StringBuilder expected = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < stored.size(); i++) {
+            expected.append(i > 0 ? "," : "").append(new String(stored.get(i).json(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(expected.append("]}").toString(), new String(p.body(), java.nio.charset.StandardCharsets.UTF_8));
+        Transaction t = Json.read(p.body(), Transaction.class);
+        assertEquals(stored.size(), t.events().size());
+        assertEquals("h\u00e9llo \"q\"", t.events().get(t.events().size() - 1).content().path("body").asText());
     }
 }
