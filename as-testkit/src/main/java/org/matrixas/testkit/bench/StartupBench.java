@@ -50,6 +50,7 @@ final class StartupBench implements Benchmark {
             return;
         }
         int repeats = ctx.scale().startupRepeats();
+        embedded(ctx, repeats);
         double reference = median(repeats, () -> {
             int port = freePort();
             return timeToHealth(List.of("-cp", toolsJar.toString(), HealthStub.class.getName(), "" + port), port);
@@ -158,6 +159,32 @@ final class StartupBench implements Benchmark {
     private static String tail(Path log) throws IOException {
         String s = Files.readString(log);
         return s.length() > 2000 ? s.substring(s.length() - 2000) : s;
+    }
+
+    /**
+     * What a test kit pays: {@code Homeserver.start} inside a running JVM (classes loaded, as from the second test
+     * on) to a listening server, against starting a bare Undertow listener in the same JVM.
+     */
+    private static void embedded(BenchContext ctx, int repeats) throws Exception {
+        double reference = median(repeats, () -> {
+            long t0 = System.nanoTime();
+            io.undertow.Undertow u = io.undertow.Undertow.builder().addHttpListener(0, "127.0.0.1")
+                    .setHandler(ex -> ex.getResponseSender().send("ok")).build();
+            u.start();
+            double ms = (System.nanoTime() - t0) / 1e6;
+            u.stop();
+            return ms;
+        });
+        double value = median(repeats + 1, () -> {
+            Path dir = Files.createTempDirectory("bench-embedded-hs");
+            long t0 = System.nanoTime();
+            try (Homeserver hs = Homeserver.start(HomeserverConfig.builder().serverName("bench.local")
+                    .dataDir(dir).listen("127.0.0.1", 0).enableRegistration(true).build())) {
+                return (System.nanoTime() - t0) / 1e6;
+            }
+        });
+        ctx.add(Row.of("startup/homeserver-embedded", value, "ms", reference, Target.below(1000, "ms"))
+                .withNote("Homeserver.start in a warm JVM (the test kit's case), median of " + (repeats + 1)));
     }
 
     interface Measure {
