@@ -16,7 +16,9 @@ import org.matrixas.protocol.json.Json;
 
 /**
  * Small helpers for Undertow exchanges shared by every server in the toolkit: reading a bounded JSON body,
- * taking the access token from either place the spec allows, and writing JSON or a {@link MatrixError}.
+ * taking the access token from either place the spec allows
+ * (<a href="https://spec.matrix.org/v1.13/client-server-api/#using-access-tokens">Using access tokens</a>),
+ * and writing JSON or a {@link MatrixError}.
  * Call them from a worker thread (blocking I/O).
  */
 public final class Exchanges {

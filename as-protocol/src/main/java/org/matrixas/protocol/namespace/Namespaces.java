@@ -3,7 +3,11 @@ package org.matrixas.protocol.namespace;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** The {@code users}, {@code aliases} and {@code rooms} namespaces of one application service. */
+/**
+ * The {@code users}, {@code aliases} and {@code rooms} namespaces of one application service, grouped so that a
+ * registration can say in one value which IDs the service is interested in or claims
+ * (<a href="https://spec.matrix.org/v1.13/application-service-api/#registration">Registration</a>).
+ */
 public record Namespaces(
         @JsonProperty("users") List<Namespace> users,
         @JsonProperty("aliases") List<Namespace> aliases,
