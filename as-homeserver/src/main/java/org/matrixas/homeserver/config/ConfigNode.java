@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.matrixas.protocol.config.KeySuggestions;
 
 /**
  * One YAML mapping of the config file, read key by key so that every error names the file, the full key and what

@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.matrixas.protocol.config.KeySuggestions;
 
 class SuggestionsTest {
 
     @Test
     void distance_editsAndSwaps_counted() {
-        assertEquals(0, Suggestions.distance("port", "port"));
-        assertEquals(1, Suggestions.distance("prot", "port"));
-        assertEquals(1, Suggestions.distance("max_pupets", "max_puppets"));
-        assertEquals(3, Suggestions.distance("", "tls"));
+        assertEquals(0, KeySuggestions.distance("port", "port"));
+        assertEquals(1, KeySuggestions.distance("prot", "port"));
+        assertEquals(1, KeySuggestions.distance("max_pupets", "max_puppets"));
+        assertEquals(3, KeySuggestions.distance("", "tls"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.matrixas.homeserver.config;
+package org.matrixas.protocol.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

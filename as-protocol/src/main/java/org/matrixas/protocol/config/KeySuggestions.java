@@ -1,11 +1,15 @@
-package org.matrixas.homeserver.config;
+package org.matrixas.protocol.config;
 
 import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** "Did you mean": the known word closest to a misspelt one, by edit distance (Levenshtein plus swaps). */
-final class KeySuggestions {
+/**
+ * "Did you mean": the known word closest to a misspelt one, by edit distance (Levenshtein plus swaps of
+ * neighbours, which no maintained Java text library counts as one edit). The homeserver and the bridge use it
+ * for unknown configuration keys, so both answer a typo the same way.
+ */
+public final class KeySuggestions {
     private KeySuggestions() {
     }
 
@@ -14,7 +18,7 @@ final class KeySuggestions {
      * typo: at most 1 for short words, about a third of the length for longer ones. Ties go to the first in
      * alphabetical order, so the answer is stable.
      */
-    static Optional<String> closest(String typed, Collection<String> known) {
+    public static Optional<String> closest(String typed, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : new TreeSet<>(known)) {
@@ -29,7 +33,7 @@ final class KeySuggestions {
     }
 
     /** Edit distance counting an insertion, deletion, substitution or swap of neighbours as one edit. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
