@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.matrixas.bridge.irc.text.IrcNames;
 import org.matrixas.protocol.id.InvalidIdException;
+import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.id.UserId;
 
 /**
@@ -142,6 +143,49 @@ public final class ConfigValidator {
         atLeast(n.flood().burst(), 1, key + ".flood.burst");
         atLeast(n.flood().intervalMs(), 0, key + ".flood.interval_ms");
         atLeast(n.maxLines(), 1, key + ".max_lines");
+        checkMappings(n.mappings(), key + ".mappings");
+        atLeast(n.membership().netsplitHold().toSeconds(), 0, key + ".membership.netsplit_hold_seconds");
+        n.modePowerLevels().forEach((mode, level) -> {
+            if (mode.length() != 1 || !Character.isLetter(mode.charAt(0))) {
+                throw new ConfigException(key + ".mode_power_levels." + mode, "must be a single mode letter such as o");
+            }
+            if (level == null || level < 0 || level > 100) {
+                throw new ConfigException(key + ".mode_power_levels." + mode, "must be a power level 0..100, was "
+                        + level);
+            }
+        });
+        try {
+            n.fallbackCharset();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ".encoding_fallback", "must be a charset this Java knows, such as "
+                    + "windows-1252 or iso-8859-15, was '" + n.encodingFallback() + "'");
+        }
+    }
+
+    private static void checkMappings(List<ChannelMapping> mappings, String key) {
+        for (int i = 0; i < mappings.size(); i++) {
+            ChannelMapping m = mappings.get(i);
+            String at = key + "[" + i + "]";
+            require(m, at);
+            if (m.channel() == null || !IrcNames.isChannel(m.channel())) {
+                throw new ConfigException(at + ".channel", "must be an IRC channel such as #matrix, was '"
+                        + m.channel() + "'");
+            }
+            if (m.rooms().isEmpty()) {
+                throw new ConfigException(at + ".rooms", "must list at least one room ID");
+            }
+            for (int r = 0; r < m.rooms().size(); r++) {
+                try {
+                    RoomId.parse(m.rooms().get(r));
+                } catch (InvalidIdException | NullPointerException e) {
+                    throw new ConfigException(at + ".rooms[" + r + "]", "must be a room ID such as !abc:example.org, "
+                            + "was '" + m.rooms().get(r) + "'");
+                }
+            }
+            if (m.key() != null && (m.key().isBlank() || m.key().chars().anyMatch(c -> c <= ' ' || c == ','))) {
+                throw new ConfigException(at + ".key", "must be a channel key without spaces or commas");
+            }
+        }
     }
 
     private static void template(String t, String key, char sigil, String variable) {

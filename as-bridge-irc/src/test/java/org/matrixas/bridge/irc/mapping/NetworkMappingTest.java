@@ -76,8 +76,10 @@ class NetworkMappingTest {
 
     @Test
     void customTemplates_mapBothWays() {
-        NetworkMapping m = new NetworkMapping(new NetworkConfig("irc.example.org", "h", 6667, false, null, null,
-                "#ex_$CHANNEL_x", "@ex_$NICK.u", null, null, null, 3), "hs.org");
+        NetworkMapping m = new NetworkMapping(NetworkConfig.of("irc.example.org", "h", 6667).with(b -> {
+            b.aliasTemplate = "#ex_$CHANNEL_x";
+            b.userTemplate = "@ex_$NICK.u";
+        }), "hs.org");
         assertEquals(RoomAlias.parse("#ex_#chan_x:hs.org"), m.aliasFor("#chan"));
         assertEquals("#chan", m.channelOf(RoomAlias.parse("#ex_#chan_x:hs.org")).orElseThrow().channel());
         assertEquals(UserId.parse("@ex__bob.u:hs.org"), m.userFor("Bob"));
