@@ -10,6 +10,7 @@ import org.matrixas.homeserver.config.HomeserverConfig;
 import org.matrixas.homeserver.registration.AppServiceRegistry;
 import org.matrixas.homeserver.registration.RegisteredService;
 import org.matrixas.homeserver.store.StoreException;
+import org.matrixas.protocol.http.Warmup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +39,7 @@ public final class Main implements Callable<Integer> {
     private boolean checkConfig;
 
     public static void main(String[] args) {
+        Warmup.inBackground();
         System.exit(run(args));
     }
 

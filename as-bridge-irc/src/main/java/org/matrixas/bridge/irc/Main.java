@@ -9,6 +9,7 @@ import org.matrixas.bridge.irc.config.ConfigException;
 import org.matrixas.bridge.irc.config.ConfigLoader;
 import org.matrixas.bridge.irc.registration.Registrations;
 import org.matrixas.bridge.irc.runtime.LogLevels;
+import org.matrixas.protocol.http.Warmup;
 import org.matrixas.protocol.registration.Registration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,7 @@ public final class Main implements Callable<Integer> {
     private boolean checkConfig;
 
     public static void main(String[] args) {
+        Warmup.inBackground();
         System.exit(run(args));
     }
 

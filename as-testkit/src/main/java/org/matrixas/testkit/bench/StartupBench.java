@@ -17,9 +17,11 @@ import org.matrixas.homeserver.config.HomeserverConfig;
 import org.matrixas.testkit.irc.IrcServer;
 
 /**
- * {@code startup}: wall time from starting {@code java -jar as-homeserver.jar --config ...} (and the same for the
- * bridge, with a homeserver and an IRC server already up) to the first 200 from {@code /health}, median of a few
- * starts, against a JVM that starts a bare Undertow {@code /health} ({@link HealthStub}).
+ * {@code startup}: wall time from starting the homeserver (and the bridge, with a homeserver and an IRC server
+ * already up) to the first 200 from {@code /health}, median of a few starts, against a JVM that starts a bare
+ * Undertow {@code /health} ({@link HealthStub}). The headline rows start the processes the way {@code
+ * bin/as-homeserver} and {@code bin/as-bridge-irc} do, with the AppCDS archive their first run records (that
+ * recording start is not measured); the {@code -plain} rows are {@code java -jar} without it.
  */
 final class StartupBench implements Benchmark {
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -53,24 +55,46 @@ final class StartupBench implements Benchmark {
         embedded(ctx, repeats);
         double reference = median(repeats, () -> {
             int port = freePort();
-            return timeToHealth(List.of("-cp", toolsJar.toString(), HealthStub.class.getName(), "" + port), port);
+            return timeToHealth(List.of(java(), "-cp", toolsJar.toString(), HealthStub.class.getName(), "" + port),
+                    port);
         });
         BenchContext.log("reference JVM + Undertow to /health: %.0f ms", reference);
         if (Files.isRegularFile(hsJar)) {
-            ctx.add(Row.of("startup/homeserver", median(repeats, () -> homeserver(hsJar)), "ms", reference, hsTarget)
-                    .withNote("median of " + repeats));
+            List<String> launcher = launcher(ctx, hsJar);
+            homeserver(launcher);
+            ctx.add(Row.of("startup/homeserver", median(repeats, () -> homeserver(launcher)), "ms", reference,
+                    hsTarget).withNote("bin/as-homeserver with its AppCDS archive, median of " + repeats));
+            List<String> plain = List.of(java(), "-jar", hsJar.toString());
+            ctx.add(Row.of("startup/homeserver-plain", median(repeats, () -> homeserver(plain)), "ms", reference,
+                    hsTarget).withNote("java -jar without the archive, median of " + repeats));
         } else {
             ctx.add(Row.unavailable("startup/homeserver", "ms", hsTarget, "not built: " + hsJar));
         }
         if (Files.isRegularFile(bridgeJar)) {
-            ctx.add(Row.of("startup/bridge", bridge(bridgeJar, repeats), "ms", reference, bridgeTarget)
-                    .withNote("median of " + repeats + "; homeserver and IRC server already up"));
+            List<String> launcher = launcher(ctx, bridgeJar);
+            ctx.add(Row.of("startup/bridge", bridge(launcher, repeats, true), "ms", reference, bridgeTarget)
+                    .withNote("bin/as-bridge-irc with its AppCDS archive, median of " + repeats
+                            + "; homeserver and IRC server already up"));
+            List<String> plain = List.of(java(), "-jar", bridgeJar.toString());
+            ctx.add(Row.of("startup/bridge-plain", bridge(plain, repeats, false), "ms", reference, bridgeTarget)
+                    .withNote("java -jar without the archive, median of " + repeats));
         } else {
             ctx.add(Row.unavailable("startup/bridge", "ms", bridgeTarget, "not built: " + bridgeJar));
         }
     }
 
-    private double homeserver(Path jar) throws Exception {
+    /** {@code bin/lib/launch JAR} with a fresh archive: any archive left from an earlier build is removed first. */
+    private static List<String> launcher(BenchContext ctx, Path jar) throws IOException {
+        String name = jar.getFileName().toString();
+        Files.deleteIfExists(jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa"));
+        return List.of("bash", ctx.root().resolve("bin/lib/launch").toString(), jar.toString());
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private double homeserver(List<String> command) throws Exception {
         Path dir = Files.createTempDirectory("bench-startup-hs");
         int port = freePort();
         Path config = dir.resolve("homeserver.yaml");
@@ -81,19 +105,26 @@ final class StartupBench implements Benchmark {
                 registration_api: {as_tokens: [%s]}
                 """.formatted(port, AS_TOKEN));
         try {
-            return timeToHealth(List.of("-jar", jar.toString(), "--config", config.toString()), port);
+            return timeToHealth(with(command, "--config", config.toString()), port);
         } finally {
             deleteQuietly(dir);
         }
     }
 
-    private double bridge(Path jar, int repeats) throws Exception {
+    private static List<String> with(List<String> command, String... args) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(args));
+        return all;
+    }
+
+    /** Median of {@code repeats} bridge starts; with {@code recordFirst}, one unmeasured start records the archive. */
+    private double bridge(List<String> command, int repeats, boolean recordFirst) throws Exception {
         Path dir = Files.createTempDirectory("bench-startup-bridge");
         try (IrcServer irc = IrcServer.builder().port(0).build().start();
                 Homeserver hs = Homeserver.start(HomeserverConfig.builder().serverName("bench.local")
                         .dataDir(dir.resolve("hs")).listen("127.0.0.1", 0)
                         .registrationApiTokens(List.of(AS_TOKEN)).build())) {
-            return median(repeats, () -> {
+            Measure once = () -> {
                 Path run = Files.createTempDirectory(dir, "bridge");
                 int port = freePort();
                 Path config = run.resolve("bridge.yaml");
@@ -107,8 +138,12 @@ final class StartupBench implements Benchmark {
                             port: %d
                             channels: ["#bench"]
                         """.formatted(hs.baseUrl(), port, AS_TOKEN, irc.port()));
-                return timeToHealth(List.of("-jar", jar.toString(), "--config", config.toString()), port);
-            });
+                return timeToHealth(with(command, "--config", config.toString()), port);
+            };
+            if (recordFirst) {
+                once.once();
+            }
+            return median(repeats, once);
         } finally {
             deleteQuietly(dir);
         }
@@ -122,11 +157,8 @@ final class StartupBench implements Benchmark {
         }
     }
 
-    /** Starts {@code java args}, polls {@code /health} every few milliseconds, kills the process; milliseconds. */
-    private double timeToHealth(List<String> javaArgs, int port) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(javaArgs);
+    /** Starts {@code command}, polls {@code /health} every few milliseconds, kills the process; milliseconds. */
+    private double timeToHealth(List<String> cmd, int port) throws Exception {
         Path log = Files.createTempFile("bench-startup", ".log");
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -148,8 +180,10 @@ final class StartupBench implements Benchmark {
             }
             throw new IllegalStateException("no 200 from /health within " + LIMIT + ": " + tail(log));
         } finally {
+            // TERM lets a recording launcher write its archive (which takes a few seconds) before it exits.
             p.destroy();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             Files.deleteIfExists(log);
