@@ -15,9 +15,12 @@ public final class IrcAppService implements AppService {
     private final UserQueries userQueries;
     private final AliasQueries aliasQueries;
     private final BridgeMetrics metrics;
+    private final FixedRooms fixedRooms;
 
     @Inject
-    IrcAppService(MatrixToIrc matrixToIrc, UserQueries userQueries, AliasQueries aliasQueries, BridgeMetrics metrics) {
+    IrcAppService(MatrixToIrc matrixToIrc, UserQueries userQueries, AliasQueries aliasQueries, BridgeMetrics metrics,
+            FixedRooms fixedRooms) {
+        this.fixedRooms = fixedRooms;
         this.metrics = metrics;
         this.matrixToIrc = matrixToIrc;
         this.userQueries = userQueries;
@@ -26,6 +29,7 @@ public final class IrcAppService implements AppService {
 
     @Override
     public void onTransaction(String txnId, Transaction transaction) {
+        transaction.events().forEach(fixedRooms::onInvite);
         matrixToIrc.onTransaction(transaction);
         metrics.transactionProcessed();
     }

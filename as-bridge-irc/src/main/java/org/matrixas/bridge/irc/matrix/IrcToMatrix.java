@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class IrcToMatrix implements IrcMessageListener {
     private static final Logger LOG = LoggerFactory.getLogger(IrcToMatrix.class);
     private final RoomStore rooms;
+    private final BridgedRooms bridged;
     private final Scrollbacks scrollbacks;
     private final VirtualUsers users;
     private final Mappings mappings;
@@ -36,8 +37,9 @@ public final class IrcToMatrix implements IrcMessageListener {
     private final BridgeMetrics metrics;
 
     @Inject
-    IrcToMatrix(RoomStore rooms, Scrollbacks scrollbacks, VirtualUsers users, Mappings mappings,
-            SerialExecutor executor, BridgeMetrics metrics) {
+    IrcToMatrix(RoomStore rooms, BridgedRooms bridged, Scrollbacks scrollbacks, VirtualUsers users,
+            Mappings mappings, SerialExecutor executor, BridgeMetrics metrics) {
+        this.bridged = bridged;
         this.metrics = metrics;
         this.rooms = rooms;
         this.scrollbacks = scrollbacks;
@@ -50,7 +52,15 @@ public final class IrcToMatrix implements IrcMessageListener {
     public void onMessage(IrcMessage message) {
         executor.submit(key(message.channel()), () -> {
             scrollbacks.record(message);
-            rooms.byChannel(message.channel()).ifPresent(room -> forward(room, message));
+            for (RoomMapping room : bridged.byChannel(message.channel())) {
+                try {
+                    forward(room, message);
+                } catch (RuntimeException e) {
+                    // One room refusing (a fixed room the bot is not in yet) must not starve the others.
+                    LOG.warn("line of {} in {} not bridged to {}: {}", message.nick(), message.channel().channel(),
+                            room.room(), e.getMessage());
+                }
+            }
         });
     }
 

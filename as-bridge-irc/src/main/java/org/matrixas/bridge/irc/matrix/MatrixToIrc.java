@@ -15,7 +15,6 @@ import org.matrixas.bridge.irc.runtime.SerialExecutor;
 import org.matrixas.bridge.irc.store.PmRoom;
 import org.matrixas.bridge.irc.store.PmRoomStore;
 import org.matrixas.bridge.irc.store.RoomMapping;
-import org.matrixas.bridge.irc.store.RoomStore;
 import org.matrixas.bridge.irc.text.IrcLines;
 import org.matrixas.protocol.event.ClientEvent;
 import org.matrixas.protocol.event.Transaction;
@@ -30,7 +29,7 @@ import org.matrixas.protocol.id.UserId;
  */
 @Singleton
 public final class MatrixToIrc {
-    private final RoomStore rooms;
+    private final BridgedRooms rooms;
     private final PmRoomStore pms;
     private final Mappings mappings;
     private final Puppets puppets;
@@ -43,7 +42,7 @@ public final class MatrixToIrc {
     private final BridgeMetrics metrics;
 
     @Inject
-    MatrixToIrc(RoomStore rooms, PmRoomStore pms, Mappings mappings, Puppets puppets, SerialExecutor executor,
+    MatrixToIrc(BridgedRooms rooms, PmRoomStore pms, Mappings mappings, Puppets puppets, SerialExecutor executor,
             MatrixStateToIrc state, PrivateMessages privateMessages, LongMessages longMessages, RoomNotices notices,
             BridgeConfig config, BridgeMetrics metrics) {
         this.state = state;
