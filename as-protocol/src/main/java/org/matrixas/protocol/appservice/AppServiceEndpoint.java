@@ -5,7 +5,6 @@ import io.undertow.server.HttpServerExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.matrixas.protocol.error.MatrixError;
@@ -75,14 +74,11 @@ public final class AppServiceEndpoint implements HttpHandler {
         boolean unstable = prefixed && seg[2].equals("unstable");
         int base = prefixed && (unstable || seg[2].equals("v1")) ? 3 : 0;
         int rest = seg.length - base;
-        if (rest >= 2 && seg[base].equals("thirdparty")) {
-            List<String> tail = Arrays.asList(seg).subList(base + 1, seg.length);
-            onlyMethod(exchange, "GET", () -> {
-                if (!thirdParty.handle(exchange, tail)) {
-                    unrecognized(exchange);
-                }
-            });
-        } else if (unstable) {
+        Runnable lookup = rest >= 2 && seg[base].equals("thirdparty")
+                ? thirdParty.route(exchange, Arrays.asList(seg).subList(base + 1, seg.length)) : null;
+        if (lookup != null) {
+            onlyMethod(exchange, "GET", lookup);
+        } else if (unstable || (rest >= 1 && seg[base].equals("thirdparty"))) {
             unrecognized(exchange);
         } else if (rest == 2 && !seg[base + 1].isEmpty()) {
             String kind = seg[base];

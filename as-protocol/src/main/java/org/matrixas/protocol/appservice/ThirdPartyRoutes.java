@@ -24,33 +24,36 @@ final class ThirdPartyRoutes {
         this.service = service;
     }
 
-    /** Answers the lookup named by {@code seg} (the segments after {@code thirdparty}); false if none is. */
-    boolean handle(HttpServerExchange exchange, List<String> seg) {
+    /**
+     * The handler of the lookup named by {@code seg} (the segments after {@code thirdparty}), or null when it names
+     * none; the caller checks the token before running it, and answers an unknown path without checking it, as
+     * for every other path.
+     */
+    Runnable route(HttpServerExchange exchange, List<String> seg) {
         if (seg.size() == 2 && !seg.get(1).isEmpty()) {
             String protocol = seg.get(1);
-            switch (seg.get(0)) {
-                case "protocol" -> getProtocol(exchange, protocol);
-                case "location" -> answer(exchange, service.onThirdPartyLocations(protocol, fields(exchange)),
+            return switch (seg.get(0)) {
+                case "protocol" -> () -> getProtocol(exchange, protocol);
+                case "location" -> () -> answer(exchange, service.onThirdPartyLocations(protocol, fields(exchange)),
                         "no location of " + protocol + " matches");
-                case "user" -> answer(exchange, service.onThirdPartyUsers(protocol, fields(exchange)),
+                case "user" -> () -> answer(exchange, service.onThirdPartyUsers(protocol, fields(exchange)),
                         "no user of " + protocol + " matches");
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+                default -> null;
+            };
         }
         if (seg.size() == 1 && seg.get(0).equals("location")) {
-            RoomAlias alias = RoomAlias.parse(required(exchange, "alias"));
-            answer(exchange, service.onThirdPartyLocationsFor(alias), "no location behind " + alias);
-            return true;
+            return () -> {
+                RoomAlias alias = RoomAlias.parse(required(exchange, "alias"));
+                answer(exchange, service.onThirdPartyLocationsFor(alias), "no location behind " + alias);
+            };
         }
         if (seg.size() == 1 && seg.get(0).equals("user")) {
-            UserId user = UserId.parse(required(exchange, "userid"));
-            answer(exchange, service.onThirdPartyUsersFor(user), "no remote user behind " + user);
-            return true;
+            return () -> {
+                UserId user = UserId.parse(required(exchange, "userid"));
+                answer(exchange, service.onThirdPartyUsersFor(user), "no remote user behind " + user);
+            };
         }
-        return false;
+        return null;
     }
 
     private void getProtocol(HttpServerExchange exchange, String protocol) {

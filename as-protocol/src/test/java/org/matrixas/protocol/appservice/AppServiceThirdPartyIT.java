@@ -159,6 +159,7 @@ class AppServiceThirdPartyIT {
         HttpResponse<String> unknown = get("/_matrix/app/v1/thirdparty/network/irc", "secret");
         assertEquals(404, unknown.statusCode());
         assertTrue(unknown.body().contains("M_UNRECOGNIZED"), unknown.body());
+        assertEquals(404, get("/_matrix/app/v1/thirdparty/user/", null).statusCode(), "unknown before the token");
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
