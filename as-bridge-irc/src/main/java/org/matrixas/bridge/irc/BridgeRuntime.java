@@ -6,6 +6,7 @@ import org.matrixas.bridge.irc.irc.BotConnections;
 import org.matrixas.bridge.irc.irc.Puppets;
 import org.matrixas.bridge.irc.matrix.AppServiceHttp;
 import org.matrixas.bridge.irc.matrix.BridgeHealth;
+import org.matrixas.bridge.irc.matrix.FixedRooms;
 import org.matrixas.bridge.irc.metrics.BridgeMetrics;
 import org.matrixas.bridge.irc.metrics.ConnectionCounts;
 import org.matrixas.bridge.irc.registration.ApiRegistrar;
@@ -37,12 +38,14 @@ final class BridgeRuntime {
     private final BridgeHealth health;
     private final HomeserverClient hs;
     private final BridgeMetrics metrics;
+    private final FixedRooms fixedRooms;
 
     // Parameter order is start order: the store and the workers are created (and registered) first.
     @Inject
     BridgeRuntime(TransactionLog transactions, SerialExecutor workers, BridgeConfig config, Lifecycle lifecycle,
             Puppets puppets, BotConnections bots, AppServiceHttp http, ApiRegistrar registrar, AppService service,
-            BridgeHealth health, HomeserverClient hs, BridgeMetrics metrics) {
+            BridgeHealth health, HomeserverClient hs, BridgeMetrics metrics, FixedRooms fixedRooms) {
+        this.fixedRooms = fixedRooms;
         this.metrics = metrics;
         this.transactions = transactions;
         this.workers = workers;
@@ -85,7 +88,7 @@ final class BridgeRuntime {
         http.enable(AppServiceEndpoint.builder().hsToken(hsToken).service(service).transactionLog(transactions)
                 .build());
         health.markRegistered();
-        workers.submit("bot user", this::ensureBotUser);
+        workers.submit("bot user", this::ensureBotUser).thenRun(fixedRooms::joinAll);
     }
 
     /** Synapse creates the sender user itself; other homeservers may not. */

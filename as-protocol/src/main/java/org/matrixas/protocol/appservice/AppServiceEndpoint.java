@@ -4,6 +4,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.matrixas.protocol.error.MatrixError;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * (or run with {@link AppServiceServer}).
  *
  * <p>Serves {@code PUT transactions/{txnId}}, {@code GET users/{userId}}, {@code GET rooms/{alias}} under both
- * {@code /_matrix/app/v1} and the draft's bare paths, and {@code POST /_matrix/app/v1/ping}. The {@code hs_token}
+ * {@code /_matrix/app/v1} and the draft's bare paths, {@code POST /_matrix/app/v1/ping}, and the third-party
+ * lookups {@code GET thirdparty/...} (see {@link ThirdPartyRoutes}) under {@code /_matrix/app/v1}, the bare path
+ * and {@code /_matrix/app/unstable}, where older homeservers asked for them. The {@code hs_token}
  * is accepted as {@code Authorization: Bearer} or {@code ?access_token=} and compared in constant time: missing
  * is 401 {@code M_UNAUTHORIZED}, wrong is 403 {@code M_FORBIDDEN}. Transactions are processed one at a time, in
  * arrival order, and a txnId seen before is answered 200 without calling the service again.
@@ -28,17 +31,20 @@ import org.slf4j.LoggerFactory;
 public final class AppServiceEndpoint implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(AppServiceEndpoint.class);
     private static final String V1 = "_matrix/app/v1";
+    private static final String UNSTABLE = "_matrix/app/unstable";
     private final byte[] hsToken;
     private final AppService service;
     private final TransactionLog log;
     private final int maxBodyBytes;
     private final Object txnLock = new Object();
+    private final ThirdPartyRoutes thirdParty;
 
     private AppServiceEndpoint(Builder b) {
         this.hsToken = b.hsToken.getBytes(StandardCharsets.UTF_8);
         this.service = b.service;
         this.log = b.log;
         this.maxBodyBytes = b.maxBodyBytes;
+        this.thirdParty = new ThirdPartyRoutes(b.service);
     }
 
     public static Builder builder() {
@@ -48,7 +54,8 @@ public final class AppServiceEndpoint implements HttpHandler {
     /** Whether this request is for the endpoint (so a server can route other paths elsewhere). */
     public static boolean handles(String path) {
         return path.startsWith("/" + V1 + "/") || path.startsWith("/transactions/") || path.startsWith("/users/")
-                || path.startsWith("/rooms/");
+                || path.startsWith("/rooms/") || path.startsWith("/thirdparty/")
+                || path.startsWith("/" + UNSTABLE + "/thirdparty/");
     }
 
     @Override
@@ -63,9 +70,17 @@ public final class AppServiceEndpoint implements HttpHandler {
 
     private void route(HttpServerExchange exchange) {
         String[] seg = Exchanges.pathSegments(exchange);
-        int base = seg.length >= 3 && seg[0].equals("_matrix") && seg[1].equals("app") && seg[2].equals("v1") ? 3 : 0;
+        boolean prefixed = seg.length >= 3 && seg[0].equals("_matrix") && seg[1].equals("app");
+        boolean unstable = prefixed && seg[2].equals("unstable");
+        int base = prefixed && (unstable || seg[2].equals("v1")) ? 3 : 0;
         int rest = seg.length - base;
-        if (rest == 2 && !seg[base + 1].isEmpty()) {
+        Runnable lookup = rest >= 2 && seg[base].equals("thirdparty")
+                ? thirdParty.route(exchange, Arrays.asList(seg).subList(base + 1, seg.length)) : null;
+        if (lookup != null) {
+            onlyMethod(exchange, "GET", lookup);
+        } else if (unstable || (rest >= 1 && seg[base].equals("thirdparty"))) {
+            unrecognized(exchange);
+        } else if (rest == 2 && !seg[base + 1].isEmpty()) {
             String kind = seg[base];
             String arg = seg[base + 1];
             switch (kind) {

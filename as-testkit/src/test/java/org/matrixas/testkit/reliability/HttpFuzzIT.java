@@ -365,8 +365,8 @@ class HttpFuzzIT {
                         token, null, "405 M_UNRECOGNIZED", "unknown method");
             }
             case 4 -> {
-                return new Case("GET", g.pick("/_matrix/app/v1/thirdparty/protocol/irc", "/_matrix/app/v1/thirdparty/user/irc",
-                        "/_matrix/app/v1/thirdparty/location/irc", "/_matrix/app/v1/nope", "/nope", "/_matrix/app/v2/x",
+                return new Case("GET", g.pick("/_matrix/app/v1/thirdparty/network/irc", "/_matrix/app/v1/thirdparty/user/",
+                        "/_matrix/app/unstable/transactions/1", "/_matrix/app/v1/nope", "/nope", "/_matrix/app/v2/x",
                         "/_matrix/app/v1/transactions/", "/_matrix/app/v1/users"), token, null,
                         "404 M_UNRECOGNIZED", "unknown path");
             }

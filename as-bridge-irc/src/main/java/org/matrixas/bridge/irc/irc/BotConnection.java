@@ -14,6 +14,7 @@ import org.kitteh.irc.client.library.event.helper.ServerMessageEvent;
 import org.kitteh.irc.client.library.feature.CapabilityManager;
 import org.matrixas.bridge.irc.config.NetworkConfig;
 import org.matrixas.bridge.irc.mapping.ChannelRef;
+import org.matrixas.bridge.irc.mapping.FixedMappings;
 import org.matrixas.bridge.irc.text.IrcNames;
 
 /**
@@ -41,7 +42,7 @@ public final class BotConnection implements AutoCloseable {
 
     /** Connects and joins {@code channels} once registered (and again after every reconnect). */
     void start(Collection<String> channels) {
-        channels.forEach(session::joinAsync);
+        channels.forEach(c -> session.joinAsync(c, FixedMappings.keyOf(network, c)));
         session.start(new Events(), new BotMembershipEvents(this, channelEvents, clock));
     }
 

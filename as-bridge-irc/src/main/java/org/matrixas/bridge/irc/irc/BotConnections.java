@@ -51,6 +51,7 @@ public final class BotConnections {
     public synchronized void start() {
         for (NetworkConfig n : config.networks()) {
             Set<String> channels = new LinkedHashSet<>(n.channels());
+            n.mappings().forEach(m -> channels.add(m.channel()));
             rooms.all().stream().map(RoomMapping::channel).filter(c -> c.network().equals(n.domain()))
                     .forEach(c -> channels.add(c.channel()));
             Client client = factory.create(n, IrcClientFactory.Role.BOT, "bot-" + n.domain(), n.botNick(), "bridge",

@@ -5,6 +5,7 @@ import com.google.inject.Singleton;
 import org.kitteh.irc.client.library.Client;
 import org.kitteh.irc.client.library.Client.Builder.Server.SecurityType;
 import org.matrixas.bridge.irc.config.NetworkConfig;
+import org.matrixas.bridge.irc.kicl.FallbackLineDecoder;
 import org.matrixas.bridge.irc.kicl.IrcThreads;
 import org.matrixas.bridge.irc.kicl.KiclParts;
 
@@ -40,6 +41,7 @@ public class IrcClientFactory {
                 .host(network.host())
                 .port(network.port(), network.tls() ? SecurityType.SECURE : SecurityType.INSECURE)
                 .then();
-        return KiclParts.apply(builder, threads, network.flood(), role == Role.BOT, channel -> { }).build();
+        return KiclParts.apply(builder, threads, network.flood(), role == Role.BOT,
+                FallbackLineDecoder.hook(network.fallbackCharset())).build();
     }
 }

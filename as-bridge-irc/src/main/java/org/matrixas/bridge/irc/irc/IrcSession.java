@@ -104,7 +104,12 @@ public final class IrcSession implements AutoCloseable {
 
     /** Joins {@code channel} (kept across reconnects) and waits for the server to confirm. */
     public void join(String channel, Duration timeout) {
-        CompletableFuture<Void> f = joinAsync(channel);
+        join(channel, null, timeout);
+    }
+
+    /** Joins {@code channel} with {@code key} (null: none), kept across reconnects; waits for the server. */
+    public void join(String channel, String key, Duration timeout) {
+        CompletableFuture<Void> f = joinAsync(channel, key);
         try {
             await(f, timeout, "joining " + channel);
         } finally {

@@ -17,6 +17,7 @@ import org.matrixas.bridge.irc.config.BridgeConfig;
 import org.matrixas.bridge.irc.config.NetworkConfig;
 import org.matrixas.bridge.irc.kicl.IrcThreads;
 import org.matrixas.bridge.irc.mapping.ChannelRef;
+import org.matrixas.bridge.irc.mapping.FixedMappings;
 import org.matrixas.bridge.irc.mapping.PuppetNickTemplate;
 import org.matrixas.bridge.irc.runtime.Backoff;
 import org.matrixas.bridge.irc.runtime.Timeouts;
@@ -85,7 +86,8 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
      */
     public PuppetConnection ensure(UserId user, String displayName, ChannelRef channel) {
         PuppetConnection p = ensure(user, displayName, channel.network());
-        p.session().join(channel.channel(), timeouts.ircJoin());
+        NetworkConfig n = config.network(channel.network()).orElseThrow();
+        p.session().join(channel.channel(), FixedMappings.keyOf(n, channel.channel()), timeouts.ircJoin());
         return p;
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.matrixas.bridge.irc.config.BridgeConfig;
 import org.matrixas.bridge.irc.config.NetworkConfig;
 import org.matrixas.protocol.id.RoomAlias;
+import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.id.UserId;
 import org.matrixas.protocol.namespace.Namespace;
 import org.matrixas.protocol.namespace.Namespaces;
@@ -53,6 +54,22 @@ public final class Mappings {
             }
         }
         return Optional.empty();
+    }
+
+    /** The channel a room is bridged to by a fixed mapping ({@code networks[].mappings}). */
+    public Optional<ChannelRef> fixedChannelOf(RoomId room) {
+        for (NetworkMapping m : byNetwork.values()) {
+            Optional<ChannelRef> c = m.fixed().channelOf(room);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every network's mapping, in config order. */
+    public List<NetworkMapping> networks() {
+        return List.copyOf(byNetwork.values());
     }
 
     public Optional<IrcUserRef> nickOf(UserId user) {

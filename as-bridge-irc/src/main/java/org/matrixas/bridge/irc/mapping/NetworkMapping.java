@@ -25,16 +25,23 @@ public final class NetworkMapping {
     private final String serverName;
     private final Template alias;
     private final Template user;
+    private final FixedMappings fixed;
 
     public NetworkMapping(NetworkConfig config, String serverName) {
         this.network = Objects.requireNonNull(config.domain(), "domain is null");
         this.serverName = Objects.requireNonNull(serverName, "serverName is null");
         this.alias = Template.parse(config.aliasTemplate().substring(1), "$CHANNEL");
         this.user = Template.parse(config.userTemplate().substring(1), "$NICK");
+        this.fixed = new FixedMappings(config);
     }
 
     public String network() {
         return network;
+    }
+
+    /** The channels of this network bridged into existing rooms by config ({@code mappings}). */
+    public FixedMappings fixed() {
+        return fixed;
     }
 
     public RoomAlias aliasFor(String channel) {

@@ -82,7 +82,8 @@ public final class AliasQueries {
     private boolean answer(RoomAlias alias, ChannelRef channel) {
         BotConnection bot = bots.bot(channel.network());
         try {
-            bot.session().join(channel.channel(), timeouts.ircJoin());
+            bot.session().join(channel.channel(), mappings.network(channel.network()).fixed().key(channel.channel()),
+                    timeouts.ircJoin());
         } catch (IrcException e) {
             LOG.info("alias {}: the bot cannot join {}: {}", alias, channel.channel(), e.getMessage());
             return false;

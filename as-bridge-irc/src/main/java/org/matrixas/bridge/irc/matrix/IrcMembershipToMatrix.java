@@ -15,7 +15,6 @@ import org.matrixas.bridge.irc.kicl.IrcThreads;
 import org.matrixas.bridge.irc.mapping.Mappings;
 import org.matrixas.bridge.irc.runtime.SerialExecutor;
 import org.matrixas.bridge.irc.store.RoomMapping;
-import org.matrixas.bridge.irc.store.RoomStore;
 import org.matrixas.protocol.client.HomeserverClient;
 import org.matrixas.protocol.error.MatrixException;
 import org.matrixas.protocol.id.UserId;
@@ -35,7 +34,7 @@ public final class IrcMembershipToMatrix implements IrcChannelEventListener {
     static final Duration NETSPLIT_HOLD = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(IrcMembershipToMatrix.class);
     private static final Pattern NETSPLIT = Pattern.compile("^[\\w.-]+\\.[\\w.-]+ [\\w.-]+\\.[\\w.-]+$");
-    private final RoomStore rooms;
+    private final BridgedRooms rooms;
     private final VirtualUsers users;
     private final Mappings mappings;
     private final Puppets puppets;
@@ -45,7 +44,7 @@ public final class IrcMembershipToMatrix implements IrcChannelEventListener {
     private final Map<String, ScheduledFuture<?>> heldQuits = new ConcurrentHashMap<>();
 
     @Inject
-    IrcMembershipToMatrix(RoomStore rooms, VirtualUsers users, Mappings mappings, Puppets puppets,
+    IrcMembershipToMatrix(BridgedRooms rooms, VirtualUsers users, Mappings mappings, Puppets puppets,
             SerialExecutor executor, HomeserverClient hs, IrcThreads threads) {
         this.rooms = rooms;
         this.users = users;
@@ -83,7 +82,7 @@ public final class IrcMembershipToMatrix implements IrcChannelEventListener {
 
     private void submit(IrcChannelEvent e) {
         executor.submit("irc " + e.channel().network() + " " + e.channel().key(), () ->
-                rooms.byChannel(e.channel()).ifPresent(room -> apply(room, e)));
+                rooms.byChannel(e.channel()).forEach(room -> apply(room, e)));
     }
 
     private void apply(RoomMapping room, IrcChannelEvent e) {

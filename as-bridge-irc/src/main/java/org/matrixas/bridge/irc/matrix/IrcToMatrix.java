@@ -1,11 +1,15 @@
 package org.matrixas.bridge.irc.matrix;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.matrixas.bridge.irc.irc.IrcMessage;
 import org.matrixas.bridge.irc.irc.IrcMessageListener;
+import org.matrixas.bridge.irc.irc.Puppets;
 import org.matrixas.bridge.irc.mapping.ChannelRef;
 import org.matrixas.bridge.irc.mapping.Mappings;
 import org.matrixas.bridge.irc.metrics.BridgeMetrics;
@@ -15,6 +19,7 @@ import org.matrixas.bridge.irc.store.RoomMapping;
 import org.matrixas.bridge.irc.store.RoomStore;
 import org.matrixas.bridge.irc.text.IrcFormatting;
 import org.matrixas.bridge.irc.text.IrcNames;
+import org.matrixas.bridge.irc.text.NickMentions;
 import org.matrixas.protocol.id.UserId;
 import org.matrixas.protocol.json.Json;
 import org.slf4j.Logger;
@@ -29,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class IrcToMatrix implements IrcMessageListener {
     private static final Logger LOG = LoggerFactory.getLogger(IrcToMatrix.class);
     private final RoomStore rooms;
+    private final BridgedRooms bridged;
+    private final Puppets puppets;
     private final Scrollbacks scrollbacks;
     private final VirtualUsers users;
     private final Mappings mappings;
@@ -36,8 +43,10 @@ public final class IrcToMatrix implements IrcMessageListener {
     private final BridgeMetrics metrics;
 
     @Inject
-    IrcToMatrix(RoomStore rooms, Scrollbacks scrollbacks, VirtualUsers users, Mappings mappings,
-            SerialExecutor executor, BridgeMetrics metrics) {
+    IrcToMatrix(RoomStore rooms, BridgedRooms bridged, Scrollbacks scrollbacks, VirtualUsers users,
+            Mappings mappings, SerialExecutor executor, BridgeMetrics metrics, Puppets puppets) {
+        this.puppets = puppets;
+        this.bridged = bridged;
         this.metrics = metrics;
         this.rooms = rooms;
         this.scrollbacks = scrollbacks;
@@ -50,7 +59,15 @@ public final class IrcToMatrix implements IrcMessageListener {
     public void onMessage(IrcMessage message) {
         executor.submit(key(message.channel()), () -> {
             scrollbacks.record(message);
-            rooms.byChannel(message.channel()).ifPresent(room -> forward(room, message));
+            for (RoomMapping room : bridged.byChannel(message.channel())) {
+                try {
+                    forward(room, message);
+                } catch (RuntimeException e) {
+                    // One room refusing (a fixed room the bot is not in yet) must not starve the others.
+                    LOG.warn("line of {} in {} not bridged to {}: {}", message.nick(), message.channel().channel(),
+                            room.room(), e.getMessage());
+                }
+            }
         });
     }
 
@@ -75,7 +92,9 @@ public final class IrcToMatrix implements IrcMessageListener {
             return;
         }
         UserId user = mappings.network(m.channel().network()).userFor(m.nick());
-        users.send(user, m.nick(), room.room(), "m.room.message", content(m), m.time().toEpochMilli());
+        ObjectNode content = withMentions(content(m), m.text(), nick -> puppets.userOfNick(m.channel().network(),
+                nick));
+        users.send(user, m.nick(), room.room(), "m.room.message", content, m.time().toEpochMilli());
         metrics.messageBridged(BridgeMetrics.Direction.IRC_TO_MATRIX, m.kind().metricName());
     }
 
@@ -88,6 +107,16 @@ public final class IrcToMatrix implements IrcMessageListener {
         ObjectNode content = Json.object().put("msgtype", msgtype).put("body", IrcFormatting.strip(m.text()));
         IrcFormatting.toHtml(m.text()).ifPresent(html -> content.put("format", "org.matrix.custom.html")
                 .put("formatted_body", html));
+        return content;
+    }
+
+    /** {@code content} with a pill for each puppet nick {@code text} says, and those users in {@code m.mentions}. */
+    static ObjectNode withMentions(ObjectNode content, String text, Function<String, Optional<UserId>> userOfNick) {
+        NickMentions.link(text, userOfNick).ifPresent(linked -> {
+            content.put("format", "org.matrix.custom.html").put("formatted_body", linked.html());
+            ArrayNode ids = content.putObject("m.mentions").putArray("user_ids");
+            linked.users().forEach(u -> ids.add(u.toString()));
+        });
         return content;
     }
 

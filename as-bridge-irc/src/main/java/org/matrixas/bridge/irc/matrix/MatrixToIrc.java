@@ -15,7 +15,6 @@ import org.matrixas.bridge.irc.runtime.SerialExecutor;
 import org.matrixas.bridge.irc.store.PmRoom;
 import org.matrixas.bridge.irc.store.PmRoomStore;
 import org.matrixas.bridge.irc.store.RoomMapping;
-import org.matrixas.bridge.irc.store.RoomStore;
 import org.matrixas.bridge.irc.text.IrcLines;
 import org.matrixas.protocol.event.ClientEvent;
 import org.matrixas.protocol.event.Transaction;
@@ -30,7 +29,7 @@ import org.matrixas.protocol.id.UserId;
  */
 @Singleton
 public final class MatrixToIrc {
-    private final RoomStore rooms;
+    private final BridgedRooms rooms;
     private final PmRoomStore pms;
     private final Mappings mappings;
     private final Puppets puppets;
@@ -41,11 +40,13 @@ public final class MatrixToIrc {
     private final RoomNotices notices;
     private final BridgeConfig config;
     private final BridgeMetrics metrics;
+    private final MatrixUsers users;
 
     @Inject
-    MatrixToIrc(RoomStore rooms, PmRoomStore pms, Mappings mappings, Puppets puppets, SerialExecutor executor,
+    MatrixToIrc(BridgedRooms rooms, PmRoomStore pms, Mappings mappings, Puppets puppets, SerialExecutor executor,
             MatrixStateToIrc state, PrivateMessages privateMessages, LongMessages longMessages, RoomNotices notices,
-            BridgeConfig config, BridgeMetrics metrics) {
+            BridgeConfig config, BridgeMetrics metrics, MatrixUsers users) {
+        this.users = users;
         this.state = state;
         this.rooms = rooms;
         this.pms = pms;
@@ -76,7 +77,7 @@ public final class MatrixToIrc {
     }
 
     private void route(ClientEvent e) {
-        Optional<String> text = MatrixText.toIrc(e.content(), this::nickOf);
+        Optional<String> text = MatrixText.toIrc(e.content(), users);
         if (text.isEmpty()) {
             return;
         }
@@ -130,13 +131,6 @@ public final class MatrixToIrc {
         }
         p.sayLines(target, kind, lines);
         metrics.messageBridged(BridgeMetrics.Direction.MATRIX_TO_IRC, kind.metricName());
-    }
-
-    /** The IRC nick of a replied-to sender: the nick of a virtual user, a puppet's nick, else the localpart. */
-    private String nickOf(UserId user) {
-        return mappings.nickOf(user).map(r -> r.nick()).orElseGet(() -> puppets.all().stream()
-                .filter(p -> p.user().equals(user)).map(PuppetConnection::nick).findFirst()
-                .orElse(user.localpart()));
     }
 
     static IrcMessage.Kind kind(String msgtype) {

@@ -17,7 +17,6 @@ import org.matrixas.bridge.irc.metrics.BridgeMetrics;
 import org.matrixas.bridge.irc.runtime.SerialExecutor;
 import org.matrixas.bridge.irc.store.PmRoom;
 import org.matrixas.bridge.irc.store.PmRoomStore;
-import org.matrixas.bridge.irc.store.RoomStore;
 import org.matrixas.bridge.irc.text.IrcNames;
 import org.matrixas.protocol.client.CreateRoomRequest;
 import org.matrixas.protocol.event.ClientEvent;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class PrivateMessages implements IrcPrivateMessageListener {
     private static final Logger LOG = LoggerFactory.getLogger(PrivateMessages.class);
     private final PmRoomStore pms;
-    private final RoomStore rooms;
+    private final BridgedRooms rooms;
     private final Mappings mappings;
     private final VirtualUsers users;
     private final SerialExecutor executor;
@@ -46,7 +45,7 @@ public final class PrivateMessages implements IrcPrivateMessageListener {
     private final Provider<BotConnections> bots;
 
     @Inject
-    PrivateMessages(PmRoomStore pms, RoomStore rooms, Mappings mappings, VirtualUsers users, SerialExecutor executor,
+    PrivateMessages(PmRoomStore pms, BridgedRooms rooms, Mappings mappings, VirtualUsers users, SerialExecutor executor,
             BridgeMetrics metrics, Provider<Puppets> puppets, Provider<BotConnections> bots) {
         this.pms = pms;
         this.rooms = rooms;

@@ -37,13 +37,30 @@ public final class VirtualUsers {
         provisioned.put(user, Boolean.TRUE);
     }
 
-    /** Joins {@code user} to {@code room} unless it is known to be there. */
+    /**
+     * Joins {@code user} to {@code room} unless it is known to be there. A room that refuses the join (an
+     * invite-only room of a fixed mapping) gets an invite from the bridge bot first, as matrix-appservice-bridge's
+     * intents do.
+     */
     public void ensureJoined(UserId user, String displayName, RoomId room) {
         String key = room + " " + user;
         if (joined.getIfPresent(key) != null) {
             return;
         }
-        withRegistration(user, displayName, () -> hs.as(user).join(room.toString()));
+        try {
+            withRegistration(user, displayName, () -> hs.as(user).join(room.toString()));
+        } catch (MatrixException refused) {
+            if (refused.httpStatus() != 403) {
+                throw refused;
+            }
+            try {
+                hs.invite(room, user);
+            } catch (MatrixException e) {
+                refused.addSuppressed(e);
+                throw refused;
+            }
+            hs.as(user).join(room.toString());
+        }
         joined.put(key, Boolean.TRUE);
     }
 

@@ -3,14 +3,18 @@ package org.matrixas.bridge.irc.text;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.matrixas.protocol.id.UserId;
 
 /**
  * Matrix HTML ({@code formatted_body}) to IRC text, by a small allow-list: {@code b}/{@code strong} become bold,
  * {@code i}/{@code em} italic, {@code u} underline, {@code code} monospace, {@code a} its text followed by
- * {@code (href)}; line-breaking tags become line breaks; {@code mx-reply}, {@code script} and {@code style} are
+ * {@code (href)}, except a pill ({@code matrix.to} link to a user), which becomes the user's IRC nick when the
+ * caller knows one and its text otherwise; line-breaking tags become line breaks; {@code mx-reply}, {@code script} and {@code style} are
  * dropped with their content; every other tag is dropped and its text kept. Entities are decoded. The result
  * still goes through {@link IrcLines}, which removes CR, LF, NUL and 0x01 from every line.
  */
@@ -27,6 +31,11 @@ public final class HtmlToIrc {
     }
 
     public static String convert(String html) {
+        return convert(html, user -> Optional.empty());
+    }
+
+    /** As {@link #convert(String)}, with {@code ircNick} giving the nick a pill to a user becomes. */
+    public static String convert(String html, Function<UserId, Optional<String>> ircNick) {
         StringBuilder out = new StringBuilder(html.length());
         Deque<String> hrefs = new ArrayDeque<>();
         Deque<Integer> linkStarts = new ArrayDeque<>();
@@ -47,7 +56,7 @@ public final class HtmlToIrc {
                 case "u" -> out.append('\u001F');
                 case "code" -> out.append('\u0011');
                 case "br" -> out.append('\n');
-                case "a" -> link(closing, m.group(3), out, hrefs, linkStarts);
+                case "a" -> link(closing, m.group(3), out, hrefs, linkStarts, ircNick);
                 default -> {
                     if (BLOCKS.contains(name) && closing) {
                         out.append('\n');
@@ -63,7 +72,7 @@ public final class HtmlToIrc {
     }
 
     private static void link(boolean closing, String attributes, StringBuilder out, Deque<String> hrefs,
-            Deque<Integer> starts) {
+            Deque<Integer> starts, Function<UserId, Optional<String>> ircNick) {
         if (!closing) {
             Matcher h = HREF.matcher(attributes);
             String href = "";
@@ -78,7 +87,17 @@ public final class HtmlToIrc {
             return;
         }
         String href = hrefs.pop();
-        String text = out.substring(starts.pop());
+        int start = starts.pop();
+        String text = out.substring(start);
+        Optional<UserId> pill = NickMentions.userOfLink(href);
+        if (pill.isPresent()) {
+            Optional<String> nick = ircNick.apply(pill.get());
+            if (nick.isPresent()) {
+                out.setLength(start);
+                out.append(nick.get());
+            }
+            return;
+        }
         if (!href.isEmpty() && !href.equals(text) && !href.equals("mailto:" + text)) {
             out.append(" (").append(href).append(')');
         }

@@ -32,6 +32,11 @@ public final class IrcFormatting {
         return Optional.of(convert(text, true));
     }
 
+    /** The HTML of {@code text} even when it has no formatting codes (escaped text then). */
+    public static String html(String text) {
+        return convert(text, true);
+    }
+
     static boolean hasCodes(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (isCode(text.charAt(i))) {

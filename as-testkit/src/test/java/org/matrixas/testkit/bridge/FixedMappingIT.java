@@ -1,0 +1,88 @@
+package org.matrixas.testkit.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.matrixas.bridge.irc.config.ChannelMapping;
+import org.matrixas.bridge.irc.config.NetworkConfig;
+import org.matrixas.protocol.client.CreateRoomRequest;
+import org.matrixas.protocol.event.ClientEvent;
+import org.matrixas.protocol.id.RoomId;
+import org.matrixas.protocol.id.UserId;
+import org.matrixas.testkit.IrcMode;
+import org.matrixas.testkit.MatrixClient;
+import org.matrixas.testkit.MatrixTest;
+import org.matrixas.testkit.TestBridge;
+import org.matrixas.testkit.TestHomeserver;
+import org.matrixas.testkit.TestIrc;
+import org.matrixas.testkit.irc.IrcTestClient;
+
+/**
+ * Fixed mappings: a key-protected channel bridged into two existing rooms, one public and one invite-only. The
+ * bot joins the public room at start and the invite-only one once invited; IRC lines and joins reach both rooms,
+ * Matrix messages from either reach the channel through a puppet that joins with the key, and the channel's
+ * dynamic alias still gives a third room that is bridged too.
+ */
+@MatrixTest(irc = IrcMode.IN_PROCESS)
+class FixedMappingIT {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String BOB = "@irc.example.org/_bob:localhost";
+    private static final String CAROL = "@irc.example.org/_carol:localhost";
+    private static final UserId BOT = UserId.parse("@irc-bridge:localhost");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fixedRooms_keyedChannel_bridgedBothWaysBesideTheDynamicRoom(TestHomeserver hs, TestIrc irc) {
+        IrcTestClient bob = irc.connect("Bob");
+        bob.join("#fixed");
+        bob.sendRaw("MODE #fixed +k sekrit");
+        bob.awaitLine("+k set", l -> "MODE".equals(l.command()) && l.raw().contains("+k"), WAIT);
+        MatrixClient alice = hs.registerUser("alice");
+        RoomId open = alice.api().createRoom(CreateRoomRequest.named("Open").withPreset("public_chat"));
+        RoomId closed = alice.api().createRoom(CreateRoomRequest.named("Closed").withPreset("private_chat"));
+        NetworkConfig net = NetworkConfig.of("irc.example.org", irc.host(), irc.port()).withMappings(List.of(
+                new ChannelMapping("#fixed", List.of(open.toString(), closed.toString()), "sekrit")));
+
+        try (TestBridge bridge = OwnBridge.start(hs, OwnBridge.config(hs, dir, List.of(net)))) {
+            bob.awaitMember("#fixed", bridge.config().networks().get(0).botNick(), WAIT);
+            awaitMembership(alice, open, BOT.toString(), "join");
+
+            alice.api().invite(closed, BOT);
+            awaitMembership(alice, closed, BOT.toString(), "join");
+
+            bob.privmsg("#fixed", "hello rooms");
+            assertEquals(BOB, alice.awaitText(open, "hello rooms", WAIT).sender().toString());
+            assertEquals(BOB, alice.awaitText(closed, "hello rooms", WAIT).sender().toString());
+
+            IrcTestClient carol = irc.connect("Carol");
+            carol.sendRaw("JOIN #fixed sekrit");
+            awaitMembership(alice, open, CAROL, "join");
+            awaitMembership(alice, closed, CAROL, "join");
+
+            alice.sendText(open, "from the open room");
+            bob.awaitPrivmsg("#fixed", "from the open room"::equals, WAIT);
+            alice.sendText(closed, "from the closed room");
+            bob.awaitPrivmsg("#fixed", "from the closed room"::equals, WAIT);
+
+            MatrixClient dan = hs.registerUser("dan");
+            RoomId dynamic = dan.join("#irc.example.org/#fixed:localhost");
+            bob.privmsg("#fixed", "everywhere");
+            dan.awaitText(dynamic, "everywhere", WAIT);
+            alice.awaitText(open, "everywhere", WAIT);
+            alice.awaitText(closed, "everywhere", WAIT);
+            dan.sendText(dynamic, "from the alias room");
+            bob.awaitPrivmsg("#fixed", "from the alias room"::equals, WAIT);
+        }
+    }
+
+    private static ClientEvent awaitMembership(MatrixClient c, RoomId room, String user, String membership) {
+        return c.awaitEvent(room, e -> "m.room.member".equals(e.type()) && user.equals(e.stateKey())
+                && membership.equals(e.contentString("membership").orElse("")), WAIT);
+    }
+}
