@@ -25,19 +25,21 @@ final class NickServ {
     void privmsg(ClientConnection c, String text) {
         String[] words = text.trim().split(" +");
         switch (words[0].toUpperCase(Locale.ROOT)) {
-            case "IDENTIFY" -> identify(c, words);
+            case "IDENTIFY" -> identify(c, text);
             case "HELP" -> reply(c, "Commands: IDENTIFY [account] password");
             default -> reply(c, "Unknown command " + words[0] + ". Try HELP.");
         }
     }
 
-    private void identify(ClientConnection c, String[] words) {
-        if (words.length < 2 || words.length > 3) {
+    /** {@code IDENTIFY password} for the sender's nick, or {@code IDENTIFY account password...} (spaces kept). */
+    private void identify(ClientConnection c, String text) {
+        String[] parts = text.trim().split(" +", 3);
+        if (parts.length < 2) {
             reply(c, "Syntax: IDENTIFY [account] password");
             return;
         }
-        String account = words.length == 3 ? words[1] : c.nick;
-        String password = words[words.length - 1];
+        String account = parts.length == 3 ? parts[1] : c.nick;
+        String password = parts[parts.length - 1];
         String loggedIn = state.config.accounts().login(account, password).orElse(null);
         if (loggedIn == null) {
             reply(c, "Invalid password for " + account + ".");
