@@ -16,7 +16,8 @@ class IrcServerSaslTest extends IrcServerTestSupport {
 
     @BeforeEach
     void startServerWithAccounts() {
-        server = track(IrcServer.builder().account("alice", "s3cret").account("Bob[m]", "hunter2").build().start());
+        server = track(IrcServer.builder().account("alice", "s3cret").account("Bob[m]", "hunter2")
+                .account("carol", "with some spaces").build().start());
     }
 
     @Test
@@ -102,6 +103,14 @@ class IrcServerSaslTest extends IrcServerTestSupport {
         other.privmsg("NickServ", "IDENTIFY alice s3cret");
         other.awaitNotice("someone", t -> t.contains("identified for \u0002alice"), TIMEOUT);
         assertEquals(Optional.of("alice"), server.accountOf("someone"));
+    }
+
+    @Test
+    void nickServIdentify_accountAndPasswordWithSpaces_loggedIn() {
+        IrcTestClient c = client("someone");
+        c.privmsg("NickServ", "IDENTIFY carol with some spaces");
+        c.awaitNotice("someone", t -> t.contains("identified for \u0002carol"), TIMEOUT);
+        assertEquals(Optional.of("carol"), server.accountOf("someone"));
     }
 
     @Test
