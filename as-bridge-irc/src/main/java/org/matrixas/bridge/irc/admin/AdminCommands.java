@@ -3,6 +3,7 @@ package org.matrixas.bridge.irc.admin;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import org.matrixas.bridge.irc.irc.IrcException;
+import org.matrixas.bridge.irc.store.StoreException;
 import org.matrixas.protocol.error.MatrixException;
 import org.matrixas.protocol.event.ClientEvent;
 import org.slf4j.Logger;
@@ -46,6 +47,10 @@ final class AdminCommands {
             return ex.getMessage();
         } catch (MatrixException ex) {
             return "!" + c.name() + " failed: the homeserver said " + ex.getMessage();
+        } catch (StoreException ex) {
+            LOG.warn("admin command !{} of {} failed: {}", c.name(), e.sender(), ex.getMessage());
+            return "!" + c.name() + " failed: the bridge cannot use its store; tell the bridge's operator (its log"
+                    + " says why).";
         } catch (RuntimeException ex) {
             LOG.warn("admin command !{} of {} failed", c.name(), e.sender(), ex);
             return "!" + c.name() + " failed unexpectedly; the bridge's log has the details.";
