@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * the store (the user's previous nick) or the network's nick template, cut to the server's NICKLEN as the bot
  * learnt it. {@code irc.max_puppets} caps the puppets per network (a new one beyond it is refused with
  * {@link PuppetLimitException}); {@code irc.puppet_idle_timeout_seconds} disconnects puppets that have not spoken
- * for that long, and the next message connects them again.
+ * for that long, and the next message connects them again. A puppet logs into its account (its nick) with its
+ * user's stored password, if any ({@link IrcAuth}).
  */
 @Singleton
 public final class Puppets implements PuppetNicks, AutoCloseable {
