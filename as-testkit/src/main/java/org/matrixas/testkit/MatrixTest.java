@@ -50,6 +50,13 @@ public @interface MatrixTest {
     /** The IRC server to start. */
     IrcMode irc() default IrcMode.NONE;
 
+    /**
+     * Services accounts of the in-process IRC server, each {@code name:password} (the password is everything after
+     * the first colon): clients log in with SASL PLAIN or NickServ IDENTIFY; {@link TestIrc#accountOf} tells who
+     * is logged in. Not available with ngircd.
+     */
+    String[] ircAccounts() default {};
+
     /** Whether to start the IRC bridge (needs an IRC server). */
     boolean bridge() default false;
 

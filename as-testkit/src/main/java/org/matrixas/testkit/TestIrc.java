@@ -22,6 +22,16 @@ public interface TestIrc {
      */
     Optional<Instant> relayTime(String fromNick, String text);
 
+    /**
+     * The services account the client using {@code nick} is logged into ({@link MatrixTest#ircAccounts}); empty
+     * when it is not logged in.
+     *
+     * @throws UnsupportedOperationException when the server cannot tell (ngircd has no services)
+     */
+    default Optional<String> accountOf(String nick) {
+        throw new UnsupportedOperationException(mode() + " has no services accounts");
+    }
+
     /** Stops the server (every connection drops) and starts it again on the same port. */
     void restart();
 }

@@ -13,8 +13,18 @@ final class InProcessIrc implements TestIrc, AutoCloseable {
     private final IrcServer server;
     private final ClientsOf clients = new ClientsOf();
 
-    InProcessIrc(int nickLen) {
-        this.server = IrcServer.builder().port(0).nickLen(nickLen).serverTime(true).build().start();
+    /** @param accounts services accounts as {@code name:password} */
+    InProcessIrc(int nickLen, String... accounts) {
+        IrcServer.Builder builder = IrcServer.builder().port(0).nickLen(nickLen).serverTime(true);
+        for (String account : accounts) {
+            int colon = account.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("@MatrixTest(ircAccounts) entries are name:password, not "
+                        + account.replaceAll(".", "*"));
+            }
+            builder.account(account.substring(0, colon), account.substring(colon + 1));
+        }
+        this.server = builder.build().start();
     }
 
     IrcServer server() {
@@ -47,6 +57,11 @@ final class InProcessIrc implements TestIrc, AutoCloseable {
                 .filter(m -> m.fromNick().equals(fromNick) && m.text().equals(text))
                 .map(RelayedMessage::time)
                 .findFirst();
+    }
+
+    @Override
+    public Optional<String> accountOf(String nick) {
+        return server.accountOf(nick);
     }
 
     @Override

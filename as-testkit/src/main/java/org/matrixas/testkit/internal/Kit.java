@@ -42,7 +42,7 @@ final class Kit implements ExtensionContext.Store.CloseableResource {
             if (settings.bridge() && settings.irc() == IrcMode.NONE) {
                 throw new IllegalArgumentException("@MatrixTest(bridge = true) needs an IRC server: set irc");
             }
-            startIrc(settings.irc());
+            startIrc(settings.irc(), settings.ircAccounts());
             startHomeserver(settings);
             if (settings.bridge()) {
                 startBridge(settings);
@@ -56,10 +56,13 @@ final class Kit implements ExtensionContext.Store.CloseableResource {
         }
     }
 
-    private void startIrc(IrcMode mode) {
+    private void startIrc(IrcMode mode, String[] accounts) {
         if (mode == IrcMode.IN_PROCESS) {
-            irc = add(new InProcessIrc(NICK_LEN));
+            irc = add(new InProcessIrc(NICK_LEN, accounts));
         } else if (mode == IrcMode.NGIRCD) {
+            if (accounts.length > 0) {
+                throw new IllegalArgumentException("@MatrixTest(ircAccounts) needs irc = IrcMode.IN_PROCESS");
+            }
             NgircdAvailability.require();
             irc = add(new NgircdIrc(NICK_LEN));
         }

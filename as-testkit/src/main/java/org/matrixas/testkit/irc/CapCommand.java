@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * IRCv3 capability negotiation. The only capability is {@code server-time} (when enabled), but clients
- * such as KICL always negotiate, and registration must wait for {@code CAP END} once they have started.
+ * IRCv3 capability negotiation: {@code server-time} (when enabled) and {@code sasl} (PLAIN only, see
+ * {@link SaslCommand}). Clients such as KICL always negotiate, and registration must wait for {@code CAP END}
+ * once they have started. {@code CAP LS 302} gets capability values ({@code sasl=PLAIN}).
  */
 final class CapCommand {
     private final ServerState state;
@@ -23,7 +24,12 @@ final class CapCommand {
         switch (sub) {
             case "LS" -> {
                 holdRegistration(c);
-                reply(c, "LS", String.join(" ", supported()));
+                boolean values = line.param(1).matches("\\d{1,6}") && Integer.parseInt(line.param(1)) >= 302;
+                List<String> offered = new ArrayList<>();
+                for (String cap : supported()) {
+                    offered.add(values && cap.equals(ServerState.CAP_SASL) ? cap + "=" + SaslCommand.MECHANISMS : cap);
+                }
+                reply(c, "LS", String.join(" ", offered));
             }
             case "LIST" -> reply(c, "LIST", String.join(" ", c.caps));
             case "REQ" -> request(c, line.param(1).trim());
@@ -72,6 +78,7 @@ final class CapCommand {
         if (state.config.serverTime()) {
             caps.add(ServerState.CAP_SERVER_TIME);
         }
+        caps.add(ServerState.CAP_SASL);
         return caps;
     }
 

@@ -34,6 +34,10 @@ final class ClientConnection {
     boolean registered;
     boolean capNegotiating;
     boolean ended;
+    /** The services account logged into, or null. */
+    String account;
+    /** The SASL PLAIN payload received so far, or null when no AUTHENTICATE exchange is under way. */
+    StringBuilder saslPayload;
     final Set<String> caps = new TreeSet<>();
     final Set<Character> userModes = new TreeSet<>();
     final Set<Channel> channels = new LinkedHashSet<>();

@@ -15,8 +15,8 @@ final class Dispatcher {
         void run(ClientConnection c, IrcLine line);
     }
 
-    private static final Set<String> BEFORE_REGISTRATION = Set.of("CAP", "PASS", "NICK", "USER", "PING", "PONG",
-            "QUIT");
+    private static final Set<String> BEFORE_REGISTRATION = Set.of("CAP", "AUTHENTICATE", "PASS", "NICK", "USER",
+            "PING", "PONG", "QUIT");
 
     private final ServerState state;
     private final Map<String, Command> commands = new HashMap<>();
@@ -29,7 +29,9 @@ final class Dispatcher {
         MessageCommands messages = new MessageCommands(state);
         QueryCommands queries = new QueryCommands(state);
         ModeCommand mode = new ModeCommand(state);
+        SaslCommand sasl = new SaslCommand(state);
         commands.put("CAP", cap::cap);
+        commands.put("AUTHENTICATE", sasl::authenticate);
         commands.put("PASS", session::pass);
         commands.put("NICK", session::nick);
         commands.put("USER", session::user);

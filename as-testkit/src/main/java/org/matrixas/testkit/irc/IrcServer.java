@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * A small in-process IRC server, so bridge tests can run against a real socket peer whose state they can
  * inspect and whose failures (kills, drops, restarts) they can trigger at will. It speaks enough of
- * RFC 1459/2812 plus IRCv3 {@code server-time} for KICL and the bridge; see the package documentation.
+ * RFC 1459/2812 plus IRCv3 {@code server-time} and SASL PLAIN (with a NickServ) for KICL and the bridge; see
+ * the package documentation.
  *
  * <p>All methods are thread-safe. Connections are served by a few NIO selector threads named
  * {@code irc-server-io-<port>-<n>}; {@link #stop()} and {@link #close()} end all of them.
@@ -165,6 +166,14 @@ public final class IrcServer implements AutoCloseable {
         return state.isConnected(nick);
     }
 
+    /**
+     * The services account the client using {@code nick} is logged into (by SASL PLAIN or NickServ IDENTIFY with
+     * a {@link Builder#account} password); empty when no such client or not logged in.
+     */
+    public Optional<String> accountOf(String nick) {
+        return state.accountOf(nick);
+    }
+
     /** Round-robin spreads connections evenly over the selector threads. */
     private void assign(IoLoop[] pool, SocketChannel channel) {
         pool[Math.floorMod(nextLoop.getAndIncrement(), pool.length)].adopt(channel);
@@ -202,6 +211,7 @@ public final class IrcServer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int ioThreads = 2;
         private List<String> motd = List.of();
+        private Accounts accounts = Accounts.none();
 
         private Builder() {
         }
@@ -286,10 +296,25 @@ public final class IrcServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a services account: clients log into it with SASL PLAIN (the server offers {@code sasl=PLAIN}) or
+         * with {@code PRIVMSG NickServ :IDENTIFY [name] password}. Names match with the rfc1459 case mapping.
+         */
+        public Builder account(String name, String password) {
+            if (name == null || !SessionCommands.isValidNick(name)) {
+                throw new IllegalArgumentException("account name must be a valid nick: " + name);
+            }
+            if (password == null || password.isEmpty() || password.chars().anyMatch(ch -> ch < 0x20)) {
+                throw new IllegalArgumentException("account password must be non-empty, without control characters");
+            }
+            this.accounts = accounts.with(name, password);
+            return this;
+        }
+
         /** Builds a server that is not yet listening; call {@link IrcServer#start()}. */
         public IrcServer build() {
             return new IrcServer(new ServerConfig(host, port, serverName, networkName, nickLen, serverTime, clock,
-                    ioThreads, motd));
+                    ioThreads, motd, accounts));
         }
     }
 }

@@ -7,13 +7,16 @@ import java.util.List;
 /**
  * PRIVMSG and NOTICE. Text is relayed untouched (so CTCP such as ACTION passes through), channel messages
  * go to every member except the sender, and each accepted message is recorded for test assertions.
- * As RFC 1459 requires, NOTICE never triggers error replies, so bots cannot loop on each other.
+ * As RFC 1459 requires, NOTICE never triggers error replies, so bots cannot loop on each other. PRIVMSG to
+ * {@code NickServ} goes to the {@link NickServ} service and is not recorded.
  */
 final class MessageCommands {
     private final ServerState state;
+    private final NickServ nickServ;
 
     MessageCommands(ServerState state) {
         this.state = state;
+        this.nickServ = new NickServ(state);
     }
 
     void privmsg(ClientConnection c, IrcLine line) {
@@ -60,6 +63,11 @@ final class MessageCommands {
             }
             canonical = ch.name;
             ch.members().stream().filter(m -> m != c).forEach(recipients::add);
+        } else if (NickServ.isService(target)) {
+            if (errors) {
+                nickServ.privmsg(c, text);
+            }
+            return;
         } else {
             ClientConnection to = state.findNick(target);
             if (to == null || !to.registered) {

@@ -75,6 +75,9 @@ final class QueryCommands {
         if (who.away != null) {
             state.numeric(c, "301", who.nick, who.away);
         }
+        if (who.account != null) {
+            state.numeric(c, "330", who.nick, who.account, "is logged in as");
+        }
         state.numeric(c, "318", who.nick, "End of /WHOIS list.");
     }
 

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ServerState {
     static final String CAP_SERVER_TIME = "server-time";
+    static final String CAP_SASL = "sasl";
     private static final Logger LOG = LoggerFactory.getLogger(ServerState.class);
 
     final ServerConfig config;
@@ -106,6 +107,11 @@ final class ServerState {
     synchronized boolean isConnected(String nick) {
         ClientConnection c = findNick(nick);
         return c != null && c.registered;
+    }
+
+    synchronized Optional<String> accountOf(String nick) {
+        ClientConnection c = findNick(nick);
+        return c == null ? Optional.empty() : Optional.ofNullable(c.account);
     }
 
     synchronized boolean kill(String nick, String reason) {

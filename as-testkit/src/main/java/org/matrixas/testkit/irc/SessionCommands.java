@@ -40,6 +40,10 @@ final class SessionCommands {
             state.numeric(c, "432", Wire.token(requested), "Erroneous nickname");
             return;
         }
+        if (NickServ.isService(nick)) {
+            state.numeric(c, "432", Wire.token(requested), "Reserved for services");
+            return;
+        }
         if (nick.equals(c.nick)) {
             return;
         }

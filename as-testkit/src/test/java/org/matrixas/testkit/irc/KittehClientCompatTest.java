@@ -21,6 +21,8 @@ import org.kitteh.irc.client.library.element.MessageTag;
 import org.kitteh.irc.client.library.event.channel.ChannelMessageEvent;
 import org.kitteh.irc.client.library.event.channel.RequestedChannelJoinCompleteEvent;
 import org.kitteh.irc.client.library.exception.KittehNagException;
+import org.kitteh.irc.client.library.feature.auth.NickServ;
+import org.kitteh.irc.client.library.feature.auth.SaslPlain;
 import org.kitteh.irc.client.library.feature.sending.SingleDelaySender;
 
 /**
@@ -55,6 +57,47 @@ public class KittehClientCompatTest {
     void kittehClient_withServerTime_parsesTimeTagFromClock() throws Exception {
         Instant fixed = Instant.parse("2026-01-02T03:04:05.678Z");
         exchange(IrcServer.builder().serverTime(true).clock(Clock.fixed(fixed, ZoneOffset.UTC)).build(), fixed);
+    }
+
+    @Test
+    void kittehClient_withSaslPlain_loggedInAndStillExchanges() throws Exception {
+        try (IrcServer server = IrcServer.builder().account("kitteh", "meow").build().start()) {
+            Client kitteh = client(server);
+            kitteh.getAuthManager().addProtocol(new SaslPlain(kitteh, "kitteh", "meow"));
+            assertLoggedInAfterJoin(server, kitteh);
+        }
+    }
+
+    @Test
+    void kittehClient_withNickServ_identifiedAfterRegistration() throws Exception {
+        try (IrcServer server = IrcServer.builder().account("kitteh", "meow").build().start()) {
+            Client kitteh = client(server);
+            kitteh.getAuthManager().addProtocol(NickServ.builder(kitteh).account("kitteh").password("meow").build());
+            assertLoggedInAfterJoin(server, kitteh);
+        }
+    }
+
+    private static Client client(IrcServer server) {
+        return Client.builder().nick("kitteh")
+                .server().host(server.host()).port(server.port(), Client.Builder.Server.SecurityType.INSECURE).then()
+                .management().messageSendingQueueSupplier(SingleDelaySender.getSupplier(1)).then()
+                .build();
+    }
+
+    private static void assertLoggedInAfterJoin(IrcServer server, Client kitteh) throws Exception {
+        Events events = new Events();
+        kitteh.getEventManager().registerEventListener(events);
+        try {
+            kitteh.connect();
+            kitteh.addChannel("#auth");
+            assertEquals("#auth", events.joined.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            // NickServ answers after registration, possibly after the JOIN: wait for the account.
+            org.matrixas.testkit.Await.until("kitteh logged in", () -> server.accountOf("kitteh").isPresent(),
+                    TIMEOUT);
+            assertEquals(java.util.Optional.of("kitteh"), server.accountOf("kitteh"));
+        } finally {
+            kitteh.shutdown();
+        }
     }
 
     /** KICL nags about plaintext connections on purpose; that is not a protocol problem of the server. */

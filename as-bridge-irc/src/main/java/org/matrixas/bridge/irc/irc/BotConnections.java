@@ -56,6 +56,7 @@ public final class BotConnections {
                     .forEach(c -> channels.add(c.channel()));
             Client client = factory.create(n, IrcClientFactory.Role.BOT, "bot-" + n.domain(), n.botNick(), "bridge",
                     "Matrix bridge");
+            IrcAuth.configure(client, n, n.botNick(), java.util.Optional.ofNullable(n.botPassword()));
             IrcSession session = new IrcSession(n.domain() + "/bot", client,
                     new Backoff(timeouts.reconnectInitial(), timeouts.reconnectMax()), reconnects);
             BotConnection bot = new BotConnection(n, session, listener, puppets, clock, channelEvents);

@@ -45,6 +45,8 @@ public final class IrcSession implements AutoCloseable {
     private final Map<String, String> intended = new ConcurrentHashMap<>();
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private volatile long lastActive = System.nanoTime();
+    /** The services account of this connection (900 RPL_LOGGEDIN), null when not logged in. */
+    private volatile String account;
 
     IrcSession(String label, Client client, Backoff backoff, Reconnects reconnects) {
         this.label = label;
@@ -56,6 +58,7 @@ public final class IrcSession implements AutoCloseable {
     /** Registers {@code listeners} (objects with {@code @Handler} methods) and connects. */
     public void start(Object... listeners) {
         client.getEventManager().registerEventListener(new Events());
+        client.getEventManager().registerEventListener(new IrcAuth.Events(this));
         for (Object l : listeners) {
             client.getEventManager().registerEventListener(l);
         }
@@ -92,6 +95,15 @@ public final class IrcSession implements AutoCloseable {
         return client.getNick();
     }
 
+    /** The services account the connection is logged into, if the server said so (900 RPL_LOGGEDIN). */
+    public java.util.Optional<String> account() {
+        return java.util.Optional.ofNullable(account);
+    }
+
+    void loggedIn(String name) {
+        account = name;
+    }
+
     /** The server's NICKLEN, or {@link PuppetNickTemplate#DEFAULT_NICKLEN} before it is known. */
     public int nickLength() {
         int n = client.getServerInfo().getNickLengthLimit();
@@ -123,7 +135,9 @@ public final class IrcSession implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         intended.put(IrcNames.fold(channel), channel);
-        CompletableFuture<Void> f = joins.computeIfAbsent(IrcNames.fold(channel), k -> new CompletableFuture<>());
+        // A refused earlier attempt (wrong key, banned) must not answer this one.
+        CompletableFuture<Void> f = joins.compute(IrcNames.fold(channel),
+                (k, old) -> old == null || old.isCompletedExceptionally() ? new CompletableFuture<>() : old);
         if (key == null) {
             client.addChannel(channel);
         } else {
@@ -245,6 +259,7 @@ public final class IrcSession implements AutoCloseable {
 
         @Handler
         public void onEnded(ClientConnectionEndedEvent e) {
+            account = null;
             if (ready.isDone()) {
                 ready = new CompletableFuture<>();
             }

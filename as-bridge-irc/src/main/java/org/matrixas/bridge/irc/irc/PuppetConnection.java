@@ -55,6 +55,19 @@ public final class PuppetConnection implements AutoCloseable {
         return session.nick();
     }
 
+    /** The channels the puppet is in now, sorted. */
+    public List<String> channels() {
+        return session.client().getChannels().stream().map(c -> c.getName()).sorted().toList();
+    }
+
+    /** Changes the puppet's nick ({@link IrcRequests#changeNick}) and remembers it for the next connection. */
+    public java.util.concurrent.CompletableFuture<String> changeNick(String newNick) {
+        return IrcRequests.changeNick(session, newNick).thenApply(actual -> {
+            onNick.accept(actual);
+            return actual;
+        });
+    }
+
     /** Says {@code text} in {@code target} as PRIVMSG, CTCP ACTION or NOTICE, one IRC message per line. */
     public void say(String target, IrcMessage.Kind kind, String text) {
         sayLines(target, kind, IrcLines.split(text, IrcLines.payloadLimit(nick(), target,
@@ -92,7 +105,9 @@ public final class PuppetConnection implements AutoCloseable {
     public final class Events {
         @Handler
         public void onNickRejected(NickRejectedEvent e) {
-            e.setNewNick(PuppetNickTemplate.fallback(e.getAttemptedNick(), nickLength));
+            // Once registered a refusal answers a nick change (!nick), which reports it: keep the nick we have.
+            e.setNewNick(session.isConnected() ? session.nick()
+                    : PuppetNickTemplate.fallback(e.getAttemptedNick(), nickLength));
         }
 
         @Handler

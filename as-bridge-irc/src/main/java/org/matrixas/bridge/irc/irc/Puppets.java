@@ -21,7 +21,9 @@ import org.matrixas.bridge.irc.mapping.FixedMappings;
 import org.matrixas.bridge.irc.mapping.PuppetNickTemplate;
 import org.matrixas.bridge.irc.runtime.Backoff;
 import org.matrixas.bridge.irc.runtime.Timeouts;
+import org.matrixas.bridge.irc.store.PasswordStore;
 import org.matrixas.bridge.irc.store.PuppetNickStore;
+import org.matrixas.bridge.irc.store.StoreException;
 import org.matrixas.bridge.irc.text.IrcNames;
 import org.matrixas.protocol.id.UserId;
 import org.slf4j.Logger;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * the store (the user's previous nick) or the network's nick template, cut to the server's NICKLEN as the bot
  * learnt it. {@code irc.max_puppets} caps the puppets per network (a new one beyond it is refused with
  * {@link PuppetLimitException}); {@code irc.puppet_idle_timeout_seconds} disconnects puppets that have not spoken
- * for that long, and the next message connects them again.
+ * for that long, and the next message connects them again. A puppet logs into its account (its nick) with its
+ * user's stored password, if any ({@link IrcAuth}).
  */
 @Singleton
 public final class Puppets implements PuppetNicks, AutoCloseable {
@@ -45,6 +48,7 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
     private final Reconnects reconnects;
     private final IrcThreads threads;
     private final Provider<IrcPrivateMessageListener> privateMessages;
+    private final PasswordStore passwords;
     private final Map<String, PuppetConnection> puppets = new ConcurrentHashMap<>();
     /** Nicks of puppets just disconnected for idleness: their QUIT must not look like an IRC user leaving. */
     private final Cache<String, Boolean> retired = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
@@ -55,7 +59,8 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
     @Inject
     Puppets(BridgeConfig config, IrcClientFactory factory, PuppetNickStore nicks, Timeouts timeouts,
             Provider<BotConnections> bots, Reconnects reconnects, IrcThreads threads,
-            Provider<IrcPrivateMessageListener> privateMessages) {
+            Provider<IrcPrivateMessageListener> privateMessages, PasswordStore passwords) {
+        this.passwords = passwords;
         this.reconnects = reconnects;
         this.config = config;
         this.factory = factory;
@@ -175,12 +180,48 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
                 .orElseGet(() -> new PuppetNickTemplate(n.nickTemplate()).nickFor(user, displayName, nickLen));
         Client client = factory.create(n, IrcClientFactory.Role.PUPPET, "puppet-" + network + "-" + user, nick, "matrix",
                 user.toString());
+        IrcAuth.configure(client, n, nick, password(network, user));
         IrcSession session = new IrcSession(network + "/" + nick, client,
                 new Backoff(timeouts.reconnectInitial(), timeouts.reconnectMax()), reconnects);
         PuppetConnection p = new PuppetConnection(user, network, session, nickLen,
                 actual -> nicks.putNick(network, user, actual), privateMessages.get());
         p.start();
         return p;
+    }
+
+    /**
+     * Quits the user's puppet on {@code network} and connects it again with the password stored now (after
+     * {@code !storepass}); completes once it is registered again. Empty when the user has no puppet there.
+     */
+    public Optional<java.util.concurrent.CompletableFuture<Void>> reconnect(String network, UserId user) {
+        PuppetConnection p = puppets.get(key(network, user));
+        if (p == null) {
+            return Optional.empty();
+        }
+        NetworkConfig n = config.network(network).orElseThrow(() -> new IrcException("unknown network " + network));
+        IrcAuth.configure(p.session().client(), n, p.nick(), password(network, user));
+        return Optional.of(IrcRequests.reconnect(p.session(), "Reconnecting"));
+    }
+
+    /** Quits and forgets the user's puppet on {@code network} ({@code !quit}); false when there was none. */
+    public synchronized boolean disconnect(String network, UserId user, String reason) {
+        PuppetConnection p = puppets.remove(key(network, user));
+        if (p == null) {
+            return false;
+        }
+        retired.put(network + " " + IrcNames.fold(p.nick()), Boolean.TRUE);
+        p.close(reason);
+        return true;
+    }
+
+    /** The stored password; a store that cannot decrypt it costs the login, not the connection. */
+    private Optional<String> password(String network, UserId user) {
+        try {
+            return passwords.password(network, user);
+        } catch (StoreException e) {
+            LOG.warn("puppet of {} on {} connects without its password: {}", user, network, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static String key(String network, UserId user) {

@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import org.matrixas.bridge.irc.admin.AdminRooms;
 import org.matrixas.bridge.irc.config.BridgeConfig;
 import org.matrixas.bridge.irc.irc.IrcMessage;
 import org.matrixas.bridge.irc.irc.PuppetConnection;
@@ -25,7 +26,8 @@ import org.matrixas.protocol.id.UserId;
  * ({@code m.emote} as CTCP ACTION, {@code m.notice} as NOTICE, anything else by its text, see {@link MatrixText});
  * in a PM room as PRIVMSG to the IRC user. A message longer than the network's {@code max_lines} goes as one line
  * with a link to the whole text ({@link LongMessages}). Each room has a serial queue, so a user's lines keep their
- * order while a puppet connects; the transaction is acknowledged at once.
+ * order while a puppet connects; the transaction is acknowledged at once. Admin rooms take their events first
+ * ({@link AdminRooms}).
  */
 @Singleton
 public final class MatrixToIrc {
@@ -41,12 +43,14 @@ public final class MatrixToIrc {
     private final BridgeConfig config;
     private final BridgeMetrics metrics;
     private final MatrixUsers users;
+    private final AdminRooms adminRooms;
 
     @Inject
     MatrixToIrc(BridgedRooms rooms, PmRoomStore pms, Mappings mappings, Puppets puppets, SerialExecutor executor,
             MatrixStateToIrc state, PrivateMessages privateMessages, LongMessages longMessages, RoomNotices notices,
-            BridgeConfig config, BridgeMetrics metrics, MatrixUsers users) {
+            BridgeConfig config, BridgeMetrics metrics, MatrixUsers users, AdminRooms adminRooms) {
         this.users = users;
+        this.adminRooms = adminRooms;
         this.state = state;
         this.rooms = rooms;
         this.pms = pms;
@@ -62,7 +66,7 @@ public final class MatrixToIrc {
 
     public void onTransaction(Transaction txn) {
         for (ClientEvent e : txn.events()) {
-            if (privateMessages.onInvite(e)) {
+            if (adminRooms.onEvent(e) || privateMessages.onInvite(e)) {
                 continue;
             }
             if (MatrixStateToIrc.handles(e) && !mappings.isBridgeUser(e.sender())) {

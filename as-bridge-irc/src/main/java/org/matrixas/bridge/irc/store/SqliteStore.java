@@ -191,6 +191,20 @@ final class SqliteStore implements RoomStore, PuppetNickStore, PmRoomStore, Tran
 
     // --- plumbing ---------------------------------------------------------------------------------------------
 
+    /** Work on the connection, for the package's other tables ({@link SqliteAdminStore}). */
+    interface SqlWork<T> {
+        T run(Connection db) throws SQLException;
+    }
+
+    /** Runs {@code work} under this store's lock; a failure becomes a {@link StoreException} saying {@code what}. */
+    synchronized <T> T withConnection(String what, SqlWork<T> work) {
+        try {
+            return work.run(db);
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what, e);
+        }
+    }
+
     private PreparedStatement prepare(String sql, Object... args) throws SQLException {
         PreparedStatement ps = db.prepareStatement(sql);
         for (int i = 0; i < args.length; i++) {

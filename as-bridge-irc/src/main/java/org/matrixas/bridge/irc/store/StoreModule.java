@@ -40,4 +40,20 @@ public final class StoreModule extends AbstractModule {
     TransactionLog transactions(SqliteStore store) {
         return store;
     }
+
+    @Provides
+    @Singleton
+    SqliteAdminStore admin(SqliteStore store, BridgeConfig config, Clock clock) {
+        return new SqliteAdminStore(store, new PasswordVault(config.dataDir()), clock);
+    }
+
+    @Provides
+    AdminRoomStore adminRooms(SqliteAdminStore store) {
+        return store;
+    }
+
+    @Provides
+    PasswordStore passwords(SqliteAdminStore store) {
+        return store;
+    }
 }

@@ -1,0 +1,75 @@
+package org.matrixas.bridge.irc.admin;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import org.matrixas.bridge.irc.irc.IrcException;
+import org.matrixas.bridge.irc.store.StoreException;
+import org.matrixas.protocol.error.MatrixException;
+import org.matrixas.protocol.event.ClientEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one admin-room command and returns what the bot answers. Failures the user can act on become the answer;
+ * an unexpected one is logged (never with the command's text, which may hold a password) and the user is told it
+ * failed.
+ */
+@Singleton
+final class AdminCommands {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminCommands.class);
+    static final String HELP = String.join("\n",
+            "Commands (the network may be left out when the bridge has only one):",
+            ChannelCommands.JOIN + " — join an IRC channel and be invited to its room",
+            ChannelCommands.PART + " — leave an IRC channel and its room",
+            ConnectionCommands.NICK + " — change your IRC nick (kept across reconnects)",
+            ConnectionCommands.WHOIS + " — who is that on IRC",
+            ConnectionCommands.RECONNECT + " — reconnect (logs in with your stored password)",
+            ChannelCommands.LISTROOMS + " — the channels you are in",
+            PasswordCommands.STOREPASS + " — store your IRC account password (encrypted); the account is your nick",
+            PasswordCommands.REMOVEPASS + " — forget it",
+            "!quit — disconnect from every network and leave every bridged room",
+            "!help — this list");
+    private final ChannelCommands channels;
+    private final ConnectionCommands connections;
+    private final PasswordCommands passwords;
+
+    @Inject
+    AdminCommands(ChannelCommands channels, ConnectionCommands connections, PasswordCommands passwords) {
+        this.channels = channels;
+        this.connections = connections;
+        this.passwords = passwords;
+    }
+
+    String run(ClientEvent e, AdminCommand c) {
+        try {
+            return dispatch(e, c);
+        } catch (AdminException | IrcException ex) { // IrcException includes PuppetLimitException
+            return ex.getMessage();
+        } catch (MatrixException ex) {
+            return "!" + c.name() + " failed: the homeserver said " + ex.getMessage();
+        } catch (StoreException ex) {
+            LOG.warn("admin command !{} of {} failed: {}", c.name(), e.sender(), ex.getMessage());
+            return "!" + c.name() + " failed: the bridge cannot use its store; tell the bridge's operator (its log"
+                    + " says why).";
+        } catch (RuntimeException ex) {
+            LOG.warn("admin command !{} of {} failed", c.name(), e.sender(), ex);
+            return "!" + c.name() + " failed unexpectedly; the bridge's log has the details.";
+        }
+    }
+
+    private String dispatch(ClientEvent e, AdminCommand c) {
+        return switch (c.name()) {
+            case "help" -> HELP;
+            case "join" -> channels.join(e.sender(), c);
+            case "part" -> channels.part(e.sender(), c);
+            case "listrooms" -> channels.listRooms(e.sender(), c);
+            case "nick" -> connections.nick(e.sender(), c);
+            case "whois" -> connections.whois(e.sender(), c);
+            case "reconnect" -> connections.reconnect(e.sender(), c);
+            case "quit" -> connections.quit(e.sender(), c);
+            case "storepass" -> passwords.storePass(e, c);
+            case "removepass" -> passwords.removePass(e, c);
+            default -> "Unknown command !" + c.name() + ". Send !help for the list.";
+        };
+    }
+}
