@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.matrixas.homeserver.room.RawEvent;
-import org.matrixas.homeserver.room.Rooms;
 import org.matrixas.protocol.json.Json;
 
 /**
@@ -15,14 +14,14 @@ import org.matrixas.protocol.json.Json;
 final class MemberFeed {
     private static final int BATCH = 500;
 
-    private final Rooms rooms;
+    private final EventWindow stream;
     private final InterestIndex index;
     private final ReentrantLock lock = new ReentrantLock();
     /** Every membership change up to here has been applied. */
     private volatile long applied;
 
-    MemberFeed(Rooms rooms, InterestIndex index, long head) {
-        this.rooms = rooms;
+    MemberFeed(EventWindow stream, InterestIndex index, long head) {
+        this.stream = stream;
         this.index = index;
         this.applied = head;
     }
@@ -35,7 +34,7 @@ final class MemberFeed {
         lock.lock();
         try {
             while (applied < ordering) {
-                List<RawEvent> scan = rooms.rawEventsAfter(applied, ordering, BATCH);
+                List<RawEvent> scan = stream.after(applied, ordering, BATCH);
                 if (scan.isEmpty()) {
                     applied = ordering;
                     break;

@@ -32,6 +32,9 @@ import org.matrixas.protocol.json.Json;
  */
 final class PipelineStore {
     private static final int SCAN_BATCH = 500;
+    /** The recent events every sender reads from memory (see {@link EventWindow}): at most this many, or bytes. */
+    private static final int WINDOW_EVENTS = 20_000;
+    private static final long WINDOW_BYTES = 32L << 20;
     static final String UNSTABLE_EPHEMERAL = "de.sorunome.msc2409.ephemeral";
 
     /** A stored transaction waiting for the service's 2xx. */
@@ -47,9 +50,9 @@ final class PipelineStore {
     }
 
     private final Database db;
-    private final Rooms rooms;
     private final InterestIndex interest;
     private final MemberFeed members;
+    private final EventWindow window;
 
     /** A store deciding interest for whichever services it is asked about (tests). */
     PipelineStore(Database db, Rooms rooms, Aliases aliases) {
@@ -59,7 +62,6 @@ final class PipelineStore {
     PipelineStore(Database db, Rooms rooms, Aliases aliases,
             Supplier<? extends Collection<RegisteredService>> services) {
         this.db = db;
-        this.rooms = rooms;
         this.interest = new InterestIndex(services, new InterestIndex.RoomFacts() {
             @Override
             public List<UserId> joined(RoomId room) {
@@ -82,8 +84,9 @@ final class PipelineStore {
                 interest.aliasesChanged(room);
             }
         });
-        this.members = new MemberFeed(rooms, interest, db.read(c -> Sql.longValue(c,
-                "SELECT MAX(stream_ordering) FROM events", 0)));
+        long head = db.read(c -> Sql.longValue(c, "SELECT MAX(stream_ordering) FROM events", 0));
+        this.window = new EventWindow(rooms, head, WINDOW_EVENTS, WINDOW_BYTES);
+        this.members = new MemberFeed(window, interest, head);
     }
 
     InterestIndex interest() {
@@ -241,7 +244,7 @@ final class PipelineStore {
         members.catchUp(head);
         InterestIndex.Slot wants = interest.slot(service);
         while (batch.last < head) {
-            List<RawEvent> scan = rooms.rawEventsAfter(batch.last, head, SCAN_BATCH);
+            List<RawEvent> scan = window.after(batch.last, head, SCAN_BATCH);
             if (scan.isEmpty()) {
                 batch.last = head;
                 break;
