@@ -24,8 +24,11 @@ final class InterestBench implements Benchmark {
 
     @Override
     public void run(BenchContext ctx) throws Exception {
+        String prefix = InterestBenchmark.class.getName().replace(".", "\\.") + "\\.";
+        // --quick keeps to the row with a target (two forks), so the quick run stays short.
+        boolean all = ctx.scale() != Scale.QUICK;
         ChainedOptionsBuilder o = new OptionsBuilder()
-                .include(InterestBenchmark.class.getName().replace(".", "\\.") + "\\.")
+                .include(all ? prefix : prefix + "(decide|floor)$")
                 .shouldFailOnError(true);
         switch (ctx.scale()) {
             case FULL -> o.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
@@ -44,6 +47,9 @@ final class InterestBench implements Benchmark {
         Collection<RunResult> results = new Runner(o.build()).run();
         ctx.add(Row.of("interest/100as", score(results, "decide"), "ns/event", score(results, "floor"), TARGET)
                 .withNote("JMH average time of InterestIndex.wanted; reference: two hash lookups per event"));
+        if (!all) {
+            return;
+        }
         ctx.add(Row.of("interest/100as.new_user", score(results, "newUser"), "ns/event",
                 score(results, "newUserAllRegexes"), Target.none())
                 .withNote("an unseen sender; reference: every service's regexes"));
