@@ -17,6 +17,10 @@ final class Masks {
         mask[service >>> 6] |= 1L << service;
     }
 
+    static void clear(long[] mask, int service) {
+        mask[service >>> 6] &= ~(1L << service);
+    }
+
     static boolean isEmpty(long[] mask) {
         for (long w : mask) {
             if (w != 0) {

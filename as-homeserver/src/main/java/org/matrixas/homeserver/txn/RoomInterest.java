@@ -15,6 +15,8 @@ final class RoomInterest {
     private final long[] ownsRoom;
     private final Map<String, long[]> joined = new HashMap<>();
     private final int[] members;
+    /** The services with {@code members > 0}. */
+    private final long[] memberMask;
     private long[] aliases;
     private volatile long[] wanted;
 
@@ -22,6 +24,7 @@ final class RoomInterest {
         this.ownsRoom = ownsRoom;
         this.aliases = aliases;
         this.members = new int[services];
+        this.memberMask = Masks.empty(services);
         recompute();
     }
 
@@ -36,13 +39,7 @@ final class RoomInterest {
     }
 
     long[] memberPart() {
-        long[] m = Masks.empty(members.length);
-        for (int s = 0; s < members.length; s++) {
-            if (members[s] > 0) {
-                Masks.set(m, s);
-            }
-        }
-        return m;
+        return memberMask.clone();
     }
 
     /** A user some service owns ({@code owners} not empty) is now joined; repeated joins count once. */
@@ -68,9 +65,15 @@ final class RoomInterest {
     }
 
     private void count(long[] owners, int delta) {
-        for (int s = 0; s < members.length; s++) {
-            if (Masks.contains(owners, s)) {
+        for (int word = 0; word < owners.length; word++) {
+            for (long bits = owners[word]; bits != 0; bits &= bits - 1) {
+                int s = (word << 6) + Long.numberOfTrailingZeros(bits);
                 members[s] += delta;
+                if (members[s] == 0) {
+                    Masks.clear(memberMask, s);
+                } else {
+                    Masks.set(memberMask, s);
+                }
             }
         }
     }
