@@ -40,6 +40,9 @@ public final class InterestIndex {
         List<RoomAlias> aliases(RoomId room);
     }
 
+    /** Past this many rooms held, the index starts over (each room is read again on its next event). */
+    private static final int MAX_ROOMS = 50_000;
+
     private final Supplier<? extends Collection<RegisteredService>> registered;
     private final RoomFacts facts;
     private final ReentrantLock lock = new ReentrantLock();
@@ -193,6 +196,9 @@ public final class InterestIndex {
     private RoomInterest load(Generation g, RoomId room) {
         lock.lock();
         try {
+            if (g.loaded.size() >= MAX_ROOMS) {
+                g.loaded.clear(); // safe at any time: an entry is reloaded exactly, under this lock
+            }
             // Under the lock, so no membership change can be applied between this read and the entry's insertion.
             return g.loaded.computeIfAbsent(room, r -> g.load(r, facts.joined(r), facts.aliases(r)));
         } finally {
