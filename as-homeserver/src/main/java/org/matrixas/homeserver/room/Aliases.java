@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.matrixas.homeserver.store.Database;
 import org.matrixas.homeserver.store.Sql;
 import org.matrixas.protocol.error.MatrixError;
@@ -23,14 +24,40 @@ public final class Aliases {
     static final MatrixError ALIAS_EXISTS = new MatrixError("M_UNKNOWN", "Room alias already exists", 409);
     private final Database db;
     private final String serverName;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Told of every change to a room's aliases: {@code changing} before the write starts, {@code changed} once it
+     * is committed or abandoned. The push pipeline caches which services a room's aliases interest and reads
+     * them afresh in between, so no event committed after the change is judged on the old aliases.
+     */
+    public interface Listener {
+        void changing(RoomId room);
+
+        void changed(RoomId room);
+    }
 
     public Aliases(Database db, String serverName) {
         this.db = db;
         this.serverName = serverName;
     }
 
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
     public void create(RoomAlias alias, RoomId room, UserId creator) {
         requireLocal(alias);
+        listeners.forEach(l -> l.changing(room));
+        try {
+            insertChecked(alias, room, creator);
+        } finally {
+            listeners.forEach(l -> l.changed(room));
+        }
+        LOG.info("alias {} now points to {}", alias, room);
+    }
+
+    private void insertChecked(RoomAlias alias, RoomId room, UserId creator) {
         db.write(c -> {
             if (!RoomStore.exists(c, room)) {
                 throw MatrixError.M_NOT_FOUND.withMessage("unknown room " + room).toException();
@@ -40,7 +67,6 @@ public final class Aliases {
             }
             return null;
         });
-        LOG.info("alias {} now points to {}", alias, room);
     }
 
     /** Inserts inside the caller's transaction; returns 0 when the alias is taken. */
@@ -60,7 +86,19 @@ public final class Aliases {
     }
 
     public boolean delete(RoomAlias alias) {
-        boolean deleted = db.write(c -> Sql.update(c, "DELETE FROM aliases WHERE alias = ?", alias.toString())) > 0;
+        Optional<RoomId> room = resolve(alias);
+        if (room.isEmpty()) {
+            return false;
+        }
+        listeners.forEach(l -> l.changing(room.get()));
+        boolean deleted;
+        try {
+            // Only a row still pointing at the room announced to the listeners is deleted.
+            deleted = db.write(c -> Sql.update(c, "DELETE FROM aliases WHERE alias = ? AND room_id = ?",
+                    alias.toString(), room.get().toString())) > 0;
+        } finally {
+            listeners.forEach(l -> l.changed(room.get()));
+        }
         if (deleted) {
             LOG.info("alias {} deleted", alias);
         }

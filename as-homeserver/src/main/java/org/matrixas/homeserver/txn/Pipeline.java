@@ -34,7 +34,6 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
     private final AppServiceRegistry registry;
     private final PipelineStore store;
     private final Rooms rooms;
-    private final Aliases aliases;
     private final EventStream stream;
     private final PipelineStore.Limits limits;
     private final Backoff backoff;
@@ -51,9 +50,8 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
             AppServiceConfig config, Metrics metrics) {
         this.registry = registry;
         this.metrics = metrics;
-        this.store = new PipelineStore(db, rooms, aliases);
+        this.store = new PipelineStore(db, rooms, aliases, registry::all);
         this.rooms = rooms;
-        this.aliases = aliases;
         this.stream = stream;
         this.limits = new PipelineStore.Limits(config.txnMaxEvents(), config.txnMaxBytes());
         this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
@@ -86,6 +84,7 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
             return;
         }
         stopSender(service.id());
+        store.interest().refresh();
         store.init(service.id(), stream.head(), !replaced);
         startSender(service);
     }
@@ -93,6 +92,7 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
     @Override
     public synchronized void unregistered(RegisteredService service) {
         stopSender(service.id());
+        store.interest().refresh();
         store.drop(service.id());
         metrics.forget(service.id());
     }
@@ -148,25 +148,22 @@ public final class Pipeline implements AppServiceRegistry.Listener, AutoCloseabl
             return;
         }
         List<RoomId> roomsToCheck = event.room().map(List::of).orElseGet(() -> rooms.roomsOf(event.user(), "join"));
-        Map<RoomId, Interest.RoomView> views = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+        store.catchUp(stream.head());
         for (ServiceSender sender : targets) {
             Optional<RegisteredService> s = registry.byId(sender.id());
             if (s.isPresent() && s.get().registration().isReceiveEphemeral()
-                    && interested(s.get(), event.user(), roomsToCheck, views)) {
+                    && interested(store.interest().slot(s.get()), event.user(), roomsToCheck)) {
                 sender.offerEphemeral(event.json());
             }
         }
     }
 
-    private boolean interested(RegisteredService s, UserId user, List<RoomId> roomIds,
-            Map<RoomId, Interest.RoomView> views) {
-        if (s.ownsUser(user)) {
+    private static boolean interested(InterestIndex.Slot s, UserId user, List<RoomId> roomIds) {
+        if (s.wantsUser(user)) {
             return true;
         }
         for (RoomId room : roomIds) {
-            Interest.RoomView view = views.computeIfAbsent(room, r -> new Interest.RoomView(
-                    new HashSet<>(rooms.members(r, "join")), aliases.aliasesOf(r)));
-            if (Interest.interestedInRoom(s, room, view)) {
+            if (s.wantsRoom(room)) {
                 return true;
             }
         }

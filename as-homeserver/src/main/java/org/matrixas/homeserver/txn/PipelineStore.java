@@ -6,18 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.matrixas.homeserver.registration.RegisteredService;
 import org.matrixas.homeserver.room.Aliases;
 import org.matrixas.homeserver.room.Rooms;
 import org.matrixas.homeserver.room.RawEvent;
 import org.matrixas.homeserver.store.Database;
 import org.matrixas.homeserver.store.Sql;
+import org.matrixas.protocol.id.RoomAlias;
 import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.id.UserId;
 import org.matrixas.protocol.json.Json;
@@ -30,6 +32,9 @@ import org.matrixas.protocol.json.Json;
  */
 final class PipelineStore {
     private static final int SCAN_BATCH = 500;
+    /** The recent events every sender reads from memory (see {@link EventWindow}): at most this many, or bytes. */
+    private static final int WINDOW_EVENTS = 20_000;
+    private static final long WINDOW_BYTES = 32L << 20;
     static final String UNSTABLE_EPHEMERAL = "de.sorunome.msc2409.ephemeral";
 
     /** A stored transaction waiting for the service's 2xx. */
@@ -45,13 +50,52 @@ final class PipelineStore {
     }
 
     private final Database db;
-    private final Rooms rooms;
-    private final Aliases aliases;
+    private final InterestIndex interest;
+    private final MemberFeed members;
+    private final EventWindow window;
 
+    /** A store deciding interest for whichever services it is asked about (tests). */
     PipelineStore(Database db, Rooms rooms, Aliases aliases) {
+        this(db, rooms, aliases, List::of);
+    }
+
+    PipelineStore(Database db, Rooms rooms, Aliases aliases,
+            Supplier<? extends Collection<RegisteredService>> services) {
         this.db = db;
-        this.rooms = rooms;
-        this.aliases = aliases;
+        this.interest = new InterestIndex(services, new InterestIndex.RoomFacts() {
+            @Override
+            public List<UserId> joined(RoomId room) {
+                return rooms.members(room, "join");
+            }
+
+            @Override
+            public List<RoomAlias> aliases(RoomId room) {
+                return aliases.aliasesOf(room);
+            }
+        });
+        aliases.addListener(new Aliases.Listener() {
+            @Override
+            public void changing(RoomId room) {
+                interest.aliasesChanging(room);
+            }
+
+            @Override
+            public void changed(RoomId room) {
+                interest.aliasesChanged(room);
+            }
+        });
+        long head = db.read(c -> Sql.longValue(c, "SELECT MAX(stream_ordering) FROM events", 0));
+        this.window = new EventWindow(rooms, head, WINDOW_EVENTS, WINDOW_BYTES);
+        this.members = new MemberFeed(window, interest, head);
+    }
+
+    InterestIndex interest() {
+        return interest;
+    }
+
+    /** Brings the interest index's membership up to {@code ordering} (see {@link MemberFeed}). */
+    void catchUp(long ordering) {
+        members.catchUp(ordering);
     }
 
     /** Creates the service's row at {@code head}; {@code fresh} restarts an existing row there and drops its queue. */
@@ -196,21 +240,17 @@ final class PipelineStore {
     private Batch collect(RegisteredService service, long cursor, long head, Limits limits) {
         Batch batch = new Batch();
         batch.last = cursor;
-        // The room-level part of the decision (room, aliases, joined users: most of the regex tests) is taken once
-        // per room per transaction, from the room as it is now; only the sender/state_key part is per event.
-        Map<RoomId, Boolean> roomWanted = new HashMap<>();
-        Map<String, UserId> senders = new HashMap<>();
+        // Membership as of the head (never older than any event decided below); aliases are current.
+        members.catchUp(head);
+        InterestIndex.Slot wants = interest.slot(service);
         while (batch.last < head) {
-            List<RawEvent> scan = rooms.rawEventsAfter(batch.last, head, SCAN_BATCH);
+            List<RawEvent> scan = window.after(batch.last, head, SCAN_BATCH);
             if (scan.isEmpty()) {
                 batch.last = head;
                 break;
             }
             for (RawEvent e : scan) {
-                UserId sender = senders.computeIfAbsent(e.sender(), UserId::parse);
-                if (Interest.interestedInEvent(service, sender, e.type(), e.stateKey())
-                        || roomWanted.computeIfAbsent(e.roomId(),
-                                r -> Interest.interestedInRoom(service, r, view(r)))) {
+                if (wants.wants(e.roomId(), e.sender(), e.type(), e.stateKey())) {
                     int size = e.json().length + 1;
                     if (!batch.events.isEmpty() && batch.bytes + size > limits.maxBytes()) {
                         return batch;
@@ -225,10 +265,6 @@ final class PipelineStore {
             }
         }
         return batch;
-    }
-
-    private Interest.RoomView view(RoomId room) {
-        return new Interest.RoomView(new HashSet<>(rooms.members(room, "join")), aliases.aliasesOf(room));
     }
 
     /** Clears the pending transaction {@code txnId} (the sender folds this into {@link #buildNext} instead). */

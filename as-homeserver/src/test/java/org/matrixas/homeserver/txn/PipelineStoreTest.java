@@ -31,7 +31,7 @@ class PipelineStoreTest {
     private EventStream stream;
     private Rooms rooms;
     private PipelineStore store;
-    private final RegisteredService irc = InterestTest.service(new Namespaces(
+    private final RegisteredService irc = InterestIndexTest.service(new Namespaces(
             List.of(Namespace.exclusive("@irc_.*:hs")), List.of(), List.of()));
     private final UserId bob = UserId.parse("@irc_bob:hs");
 
