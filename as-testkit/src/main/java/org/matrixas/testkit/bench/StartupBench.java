@@ -21,7 +21,7 @@ import org.matrixas.testkit.irc.IrcServer;
  * already up) to the first 200 from {@code /health}, median of a few starts, against a JVM that starts a bare
  * Undertow {@code /health} ({@link HealthStub}). The headline rows start the processes the way {@code
  * bin/as-homeserver} and {@code bin/as-bridge-irc} do, with the AppCDS archive their first run records (that
- * recording start is not measured); the {@code -plain} rows are {@code java -jar} without it.
+ * recording start is not measured); the {@code -plain} rows (full runs only) are {@code java -jar} without it.
  */
 final class StartupBench implements Benchmark {
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -64,9 +64,11 @@ final class StartupBench implements Benchmark {
             homeserver(launcher);
             ctx.add(Row.of("startup/homeserver", median(repeats, () -> homeserver(launcher)), "ms", reference,
                     hsTarget).withNote("bin/as-homeserver with its AppCDS archive, median of " + repeats));
-            List<String> plain = List.of(java(), "-jar", hsJar.toString());
-            ctx.add(Row.of("startup/homeserver-plain", median(repeats, () -> homeserver(plain)), "ms", reference,
-                    hsTarget).withNote("java -jar without the archive, median of " + repeats));
+            if (ctx.scale() == Scale.FULL) {
+                List<String> plain = List.of(java(), "-jar", hsJar.toString());
+                ctx.add(Row.of("startup/homeserver-plain", median(repeats, () -> homeserver(plain)), "ms", reference,
+                        hsTarget).withNote("java -jar without the archive, median of " + repeats));
+            }
         } else {
             ctx.add(Row.unavailable("startup/homeserver", "ms", hsTarget, "not built: " + hsJar));
         }
@@ -75,9 +77,11 @@ final class StartupBench implements Benchmark {
             ctx.add(Row.of("startup/bridge", bridge(launcher, repeats, true), "ms", reference, bridgeTarget)
                     .withNote("bin/as-bridge-irc with its AppCDS archive, median of " + repeats
                             + "; homeserver and IRC server already up"));
-            List<String> plain = List.of(java(), "-jar", bridgeJar.toString());
-            ctx.add(Row.of("startup/bridge-plain", bridge(plain, repeats, false), "ms", reference, bridgeTarget)
-                    .withNote("java -jar without the archive, median of " + repeats));
+            if (ctx.scale() == Scale.FULL) {
+                List<String> plain = List.of(java(), "-jar", bridgeJar.toString());
+                ctx.add(Row.of("startup/bridge-plain", bridge(plain, repeats, false), "ms", reference,
+                        bridgeTarget).withNote("java -jar without the archive, median of " + repeats));
+            }
         } else {
             ctx.add(Row.unavailable("startup/bridge", "ms", bridgeTarget, "not built: " + bridgeJar));
         }
