@@ -40,4 +40,9 @@ public final class StoreModule extends AbstractModule {
     TransactionLog transactions(SqliteStore store) {
         return store;
     }
+
+    @Provides
+    Outbox outbox(SqliteStore store) {
+        return store;
+    }
 }
