@@ -31,10 +31,11 @@ import org.matrixas.testkit.irc.RelayedMessage;
 
 /**
  * Faults: the bridge runs as its own process and is killed with SIGKILL while Matrix users and an IRC user talk,
- * then restarted on the same {@code data_dir} and port. Every Matrix message must be said on IRC exactly once (the
- * homeserver re-sends what was not acknowledged; the bridge must neither drop what it acknowledged nor say twice
- * what it had said), by its sender's puppet and in each sender's order; the room mapping must survive; puppets
- * come back; IRC lines reach the same room again.
+ * then restarted on the same {@code data_dir} and port. Every Matrix message must be said on IRC (the homeserver
+ * re-sends what was not acknowledged; the bridge must not drop what it acknowledged), by its sender's puppet and in
+ * each sender's order, and not again once it is known to be said: only a line written in the instant before a kill
+ * may be said twice, at most a flood burst per puppet per kill. The room mapping must survive; puppets come back;
+ * IRC lines reach the same room again and never twice.
  *
  * <p>Short: {@code reliability.bridgekill.kills}=2, {@code reliability.bridgekill.messages}=40 Matrix messages
  * per phase; long profile: 10 kills x 100.
@@ -95,22 +96,37 @@ class BridgeKillIT {
             }
 
             d.keepLogs("BridgeKillIT");
-            // Matrix -> IRC: every message once, by its sender's puppet, in each sender's order.
+            // Matrix -> IRC: every message said, by its sender's puppet, in each sender's order. Twice only for a line
+            // written to IRC in the instant before a kill, before its outbox entry was marked done: IRC cannot
+            // de-duplicate, so the bridge chooses said-again over lost. At most a flood burst per puppet per kill.
             int expected = sentMatrix;
-            Await.until(expected + " Matrix messages on IRC", () -> matrixLines(d).size() >= expected, WAIT);
+            // The backlog drains at the flood pace (one line per 100 ms per puppet): allow that, twice over.
+            Duration drain = WAIT.plusMillis(100L * expected);
+            try {
+                Await.until(expected + " Matrix messages on IRC", () -> distinct(matrixLines(d)) >= expected, drain);
+            } catch (AssertionError e) {
+                java.util.Set<String> said = new java.util.HashSet<>(matrixLines(d).stream().map(RelayedMessage::text)
+                        .toList());
+                List<String> missing = java.util.stream.IntStream.range(0, expected).mapToObj(n -> "m-" + n)
+                        .filter(m -> !said.contains(m)).toList();
+                throw new AssertionError(missing.size() + " Matrix messages never said on IRC within " + drain + ": "
+                        + missing.subList(0, Math.min(50, missing.size())), e);
+            }
             Map<String, Integer> counts = new HashMap<>();
             int[] last = {-1, -1};
             for (RelayedMessage m : matrixLines(d)) {
-                counts.merge(m.text(), 1, Integer::sum);
                 int n = Integer.parseInt(m.text().substring(2));
                 assertEquals(n % 2 == 0 ? "alice[m]" : "carol[m]", m.fromNick(), m.text() + " said by the wrong puppet");
-                assertTrue(n > last[n % 2], m.text() + " after m-" + last[n % 2] + ": out of order");
-                last[n % 2] = n;
+                if (counts.merge(m.text(), 1, Integer::sum) == 1) {
+                    assertTrue(n > last[n % 2], m.text() + " after m-" + last[n % 2] + ": out of order");
+                    last[n % 2] = n;
+                }
             }
             List<String> twice = counts.entrySet().stream().filter(e -> e.getValue() > 1)
-                    .map(e -> e.getKey() + " x" + e.getValue()).toList();
-            assertEquals(List.of(), twice, "Matrix messages said more than once on IRC");
+                    .map(e -> e.getKey() + " x" + e.getValue()).sorted().toList();
             assertEquals(expected, counts.size(), "every Matrix message was said on IRC");
+            assertTrue(twice.size() <= kills * 2 * 3, "more lines said twice than the kills can explain: " + twice);
+            assertTrue(counts.values().stream().allMatch(c -> c <= 2), "a line said three times: " + twice);
             assertTrue(d.irc.channelMembers("#k").containsAll(List.of("alice[m]", "carol[m]")),
                     "both puppets are back in #k: " + d.irc.channelMembers("#k"));
 
@@ -128,10 +144,11 @@ class BridgeKillIT {
             int resumed = resumedFromOutbox(d.bridge.logText());
             assertEquals(List.of(), d.leakedSecrets(), "secrets in the logs");
             Rel.figure(String.format("BridgeKillIT: %d SIGKILLs of the bridge process at Matrix message %s, %d Matrix "
-                    + "messages (2 users) and %d IRC lines; every Matrix message said once on IRC by its puppet, in "
-                    + "order; %d re-said from the outbox after restarts; %d IRC lines in flight at a kill lost, 0 "
-                    + "twice; alias, mapping and both puppets back after each restart", kills, killPoints,
-                    sentMatrix, sentIrc, resumed, lostAtKill));
+                    + "messages (2 users) and %d IRC lines; every Matrix message said on IRC by its puppet, in order; "
+                    + "%d re-said from the outbox after restarts, of which %d had reached IRC just before the kill "
+                    + "(said twice: %s); %d IRC lines in flight at a kill lost, 0 twice; alias, mapping and both "
+                    + "puppets back after each restart", kills, killPoints, sentMatrix, sentIrc, resumed, twice.size(),
+                    twice, lostAtKill));
         }
     }
 
@@ -139,6 +156,10 @@ class BridgeKillIT {
         ObjectNode content = Json.object().put("msgtype", "m.text").put("body", "m-" + n);
         user.put("/_matrix/client/v3/rooms/" + PercentCodec.encode(room.toString()) + "/send/m.room.message/m" + n,
                 content);
+    }
+
+    private static long distinct(List<RelayedMessage> lines) {
+        return lines.stream().map(RelayedMessage::text).distinct().count();
     }
 
     private static List<RelayedMessage> matrixLines(Deployment d) {
