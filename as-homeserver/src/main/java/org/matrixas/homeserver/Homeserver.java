@@ -69,7 +69,7 @@ public final class Homeserver implements AutoCloseable {
         try {
             Database db = life.add(Database.open(config.dataDir()));
             EventStream stream = EventStream.fromDatabase(db);
-            Accounts accounts = new Accounts(db, config.serverName());
+            Accounts accounts = new Accounts(db, config.serverName(), config.accessTokenLifetime());
             AppServiceRegistry registry = new AppServiceRegistry(db, accounts, config.registrationApi());
             registry.load(config.appServiceConfigFiles());
             Rooms rooms = new Rooms(db, stream, accounts);

@@ -7,6 +7,7 @@ import org.matrixas.bridge.irc.irc.Puppets;
 import org.matrixas.bridge.irc.matrix.AppServiceHttp;
 import org.matrixas.bridge.irc.matrix.BridgeHealth;
 import org.matrixas.bridge.irc.matrix.FixedRooms;
+import org.matrixas.bridge.irc.matrix.MatrixToIrc;
 import org.matrixas.bridge.irc.metrics.BridgeMetrics;
 import org.matrixas.bridge.irc.metrics.ConnectionCounts;
 import org.matrixas.bridge.irc.registration.ApiRegistrar;
@@ -39,13 +40,16 @@ final class BridgeRuntime {
     private final HomeserverClient hs;
     private final BridgeMetrics metrics;
     private final FixedRooms fixedRooms;
+    private final MatrixToIrc matrixToIrc;
 
     // Parameter order is start order: the store and the workers are created (and registered) first.
     @Inject
     BridgeRuntime(TransactionLog transactions, SerialExecutor workers, BridgeConfig config, Lifecycle lifecycle,
             Puppets puppets, BotConnections bots, AppServiceHttp http, ApiRegistrar registrar, AppService service,
-            BridgeHealth health, HomeserverClient hs, BridgeMetrics metrics, FixedRooms fixedRooms) {
+            BridgeHealth health, HomeserverClient hs, BridgeMetrics metrics, FixedRooms fixedRooms,
+            MatrixToIrc matrixToIrc) {
         this.fixedRooms = fixedRooms;
+        this.matrixToIrc = matrixToIrc;
         this.metrics = metrics;
         this.transactions = transactions;
         this.workers = workers;
@@ -65,6 +69,7 @@ final class BridgeRuntime {
         lifecycle.register("puppets", puppets);
         puppets.start();
         bots.start();
+        matrixToIrc.resumePending(); // before the first transaction, so each room keeps its order
         http.start();
         lifecycle.register("HTTP server", http);
         String url = config.appservice().effectiveUrl(http.port());

@@ -1,6 +1,9 @@
 package org.matrixas.homeserver.account;
 
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import org.matrixas.homeserver.store.Database;
 import org.matrixas.homeserver.store.Sql;
@@ -11,23 +14,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Local users: creation (with a password for humans, without for application-service users), password login,
- * access tokens (stored as SHA-256 digests, never in clear) and profiles. Policy (who may create which user) is
- * the caller's; this class only refuses IDs that are taken or not local.
+ * access tokens (stored as SHA-256 digests, never in clear, optionally expiring) and profiles. Policy (who may
+ * create which user) is the caller's; this class only refuses IDs that are taken or not local.
  */
 public final class Accounts {
     private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
     private final Database db;
     private final String serverName;
     private final PasswordHasher hasher;
+    private final Duration tokenLifetime;
+    private final Clock clock;
 
     public Accounts(Database db, String serverName) {
-        this(db, serverName, PasswordHasher.DEFAULT_ITERATIONS);
+        this(db, serverName, Duration.ZERO);
+    }
+
+    /** @param tokenLifetime how long an issued access token works; {@link Duration#ZERO} for ever */
+    public Accounts(Database db, String serverName, Duration tokenLifetime) {
+        this(db, serverName, PasswordHasher.DEFAULT_ITERATIONS, tokenLifetime, Clock.systemUTC());
     }
 
     Accounts(Database db, String serverName, int iterations) {
+        this(db, serverName, iterations, Duration.ZERO, Clock.systemUTC());
+    }
+
+    Accounts(Database db, String serverName, int iterations, Duration tokenLifetime, Clock clock) {
         this.db = db;
         this.serverName = serverName;
         this.hasher = new PasswordHasher(iterations);
+        this.tokenLifetime = Objects.requireNonNull(tokenLifetime, "tokenLifetime is null");
+        this.clock = Objects.requireNonNull(clock, "clock is null");
     }
 
     public String serverName() {
@@ -80,14 +96,19 @@ public final class Accounts {
         return hasher.verify(password, stored) ? Optional.of(user) : Optional.empty();
     }
 
-    /** Issues a new access token; {@code deviceId} null picks a random one. */
+    /**
+     * Issues a new access token; {@code deviceId} null picks a random one. With a token lifetime the grant says
+     * when it expires.
+     */
     public LoginGrant issueToken(UserId user, String deviceId) {
         String device = deviceId == null || deviceId.isBlank() ? Secrets.letters(10).toUpperCase(java.util.Locale.ROOT)
                 : deviceId;
         String token = "mas_" + Secrets.random(32);
-        db.write(c -> Sql.update(c, "INSERT INTO access_tokens(token_hash, user_id, device_id, created_ts) VALUES (?,?,?,?)",
-                Secrets.sha256Hex(token), user.toString(), device, System.currentTimeMillis()));
-        return new LoginGrant(user, token, device);
+        long now = clock.millis();
+        Long expires = tokenLifetime.isZero() ? null : now + tokenLifetime.toMillis();
+        db.write(c -> Sql.update(c, "INSERT INTO access_tokens(token_hash, user_id, device_id, created_ts, expires_ts)"
+                + " VALUES (?,?,?,?,?)", Secrets.sha256Hex(token), user.toString(), device, now, expires));
+        return new LoginGrant(user, token, device, tokenLifetime);
     }
 
     /** Deletes a user access token (logout); false when it was not known. */
@@ -96,11 +117,24 @@ public final class Accounts {
         return db.write(c -> Sql.update(c, "DELETE FROM access_tokens WHERE token_hash = ?", digest)) > 0;
     }
 
-    /** The owner of a user access token. The lookup is by digest, so it reveals nothing through timing. */
+    /** Deletes every access token of {@code user} (logout from all devices); returns how many there were. */
+    public int revokeAllTokens(UserId user) {
+        return db.write(c -> Sql.update(c, "DELETE FROM access_tokens WHERE user_id = ?", user.toString()));
+    }
+
+    /**
+     * The owner of a user access token, expired or not ({@link TokenOwner#expired()}). The lookup is by digest, so
+     * it reveals nothing through timing.
+     */
     public Optional<TokenOwner> tokenOwner(String accessToken) {
         String digest = Secrets.sha256Hex(accessToken);
-        return db.read(c -> Sql.one(c, "SELECT user_id, device_id FROM access_tokens WHERE token_hash = ?",
-                rs -> new TokenOwner(UserId.parse(rs.getString(1)), rs.getString(2)), digest));
+        long now = clock.millis();
+        return db.read(c -> Sql.one(c, "SELECT user_id, device_id, expires_ts FROM access_tokens WHERE token_hash = ?",
+                rs -> {
+                    long expires = rs.getLong(3);
+                    boolean expired = !rs.wasNull() && expires <= now;
+                    return new TokenOwner(UserId.parse(rs.getString(1)), rs.getString(2), expired);
+                }, digest));
     }
 
     public Optional<Profile> profile(UserId user) {

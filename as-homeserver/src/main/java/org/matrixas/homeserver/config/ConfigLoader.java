@@ -20,7 +20,7 @@ public final class ConfigLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> TOP = Set.of("server_name", "listen", "data_dir", "enable_registration",
             "app_service_config_files", "registration_api", "max_body_bytes", "worker_threads", "appservice", "metrics",
-            "media", "logging");
+            "media", "logging", "access_token_lifetime_ms");
     private static final Set<String> LISTEN = Set.of("host", "port");
     private static final Set<String> REGISTRATION_API = Set.of("as_tokens");
     private static final Set<String> APPSERVICE = Set.of("query_timeout_ms", "query_attempts", "txn_max_events",
@@ -82,7 +82,8 @@ public final class ConfigLoader {
                         .orElse(MetricsConfig.DEFAULT),
                 top.child("media", MEDIA).map(n -> new MediaConfig((int) n.integer("max_upload_bytes",
                         MediaConfig.DEFAULT_MAX_UPLOAD_BYTES, 1, Integer.MAX_VALUE - 1))).orElse(MediaConfig.DEFAULT),
-                top.child("logging", LOGGING).map(ConfigLoader::logging).orElse(LoggingConfig.DEFAULT));
+                top.child("logging", LOGGING).map(ConfigLoader::logging).orElse(LoggingConfig.DEFAULT),
+                Duration.ofMillis(top.integer("access_token_lifetime_ms", 0, 0, Long.MAX_VALUE / 2)));
     }
 
     private static LoggingConfig logging(ConfigNode n) {

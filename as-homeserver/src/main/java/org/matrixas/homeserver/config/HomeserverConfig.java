@@ -1,6 +1,7 @@
 package org.matrixas.homeserver.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,9 @@ import java.util.Objects;
  * @param metrics               {@code metrics}: the Prometheus endpoint
  * @param media                 {@code media}: the media repository's limits
  * @param logging               {@code logging}: log levels applied at start
+ * @param accessTokenLifetime   {@code access_token_lifetime_ms}: how long a user's access token works after login
+ *                              or registration; {@link Duration#ZERO} (the default) for ever. An expired token gets
+ *                              401 {@code M_UNKNOWN_TOKEN} with {@code soft_logout: true}
  */
 public record HomeserverConfig(
         String serverName,
@@ -34,7 +38,8 @@ public record HomeserverConfig(
         AppServiceConfig appservice,
         MetricsConfig metrics,
         MediaConfig media,
-        LoggingConfig logging) {
+        LoggingConfig logging,
+        Duration accessTokenLifetime) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     public static final int DEFAULT_WORKER_THREADS = 64;
@@ -48,6 +53,11 @@ public record HomeserverConfig(
         Objects.requireNonNull(metrics, "metrics is null");
         Objects.requireNonNull(media, "media is null");
         Objects.requireNonNull(logging, "logging is null");
+        Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime is null");
+        if (accessTokenLifetime.isNegative()) {
+            throw new ConfigException("'access_token_lifetime_ms' must be 0 (off) or positive, was "
+                    + accessTokenLifetime.toMillis());
+        }
         ServerNames.check(serverName);
         appServiceConfigFiles = List.copyOf(appServiceConfigFiles);
         if (maxBodyBytes < 1024) {
@@ -67,7 +77,7 @@ public record HomeserverConfig(
         Builder b = new Builder().serverName(serverName).dataDir(dataDir).listen(listen.host(), listen.port())
                 .enableRegistration(enableRegistration).registrationApiTokens(registrationApi.asTokens())
                 .maxBodyBytes(maxBodyBytes).workerThreads(workerThreads).appservice(appservice).metrics(metrics)
-                .media(media).logging(logging);
+                .media(media).logging(logging).accessTokenLifetime(accessTokenLifetime);
         appServiceConfigFiles.forEach(b::addAppServiceConfigFile);
         return b;
     }
@@ -86,6 +96,7 @@ public record HomeserverConfig(
         private MetricsConfig metrics = MetricsConfig.DEFAULT;
         private MediaConfig media = MediaConfig.DEFAULT;
         private LoggingConfig logging = LoggingConfig.DEFAULT;
+        private Duration accessTokenLifetime = Duration.ZERO;
 
         private Builder() {
         }
@@ -151,6 +162,12 @@ public record HomeserverConfig(
             return this;
         }
 
+        /** How long a user's access token works; {@link Duration#ZERO} for ever (the default). */
+        public Builder accessTokenLifetime(Duration v) {
+            accessTokenLifetime = Objects.requireNonNull(v, "accessTokenLifetime is null");
+            return this;
+        }
+
         public HomeserverConfig build() {
             if (serverName == null) {
                 throw new ConfigException("'server_name' is required");
@@ -159,7 +176,7 @@ public record HomeserverConfig(
                 throw new ConfigException("'data_dir' is required");
             }
             return new HomeserverConfig(serverName, listen, dataDir, enableRegistration, files, registrationApi,
-                    maxBodyBytes, workerThreads, appservice, metrics, media, logging);
+                    maxBodyBytes, workerThreads, appservice, metrics, media, logging, accessTokenLifetime);
         }
     }
 }

@@ -30,6 +30,7 @@ final class AccountHandlers {
         r.client("POST", "/register", Router.Auth.NONE, this::postRegister);
         r.client("GET", "/account/whoami", Router.Auth.USER, this::getWhoami);
         r.client("POST", "/logout", Router.Auth.USER, this::postLogout);
+        r.client("POST", "/logout/all", Router.Auth.USER, this::postLogoutAll);
         r.client("GET", "/profile/{userId}", Router.Auth.NONE, this::getProfile);
         r.client("GET", "/profile/{userId}/displayname", Router.Auth.NONE, c -> profileField(c, "displayname"));
         r.client("GET", "/profile/{userId}/avatar_url", Router.Auth.NONE, c -> profileField(c, "avatar_url"));
@@ -152,15 +153,29 @@ final class AccountHandlers {
     }
 
     private Object grant(LoginGrant g) {
-        return Json.object().put("user_id", g.userId().toString()).put("access_token", g.accessToken())
+        ObjectNode out = Json.object().put("user_id", g.userId().toString()).put("access_token", g.accessToken())
                 .put("device_id", g.deviceId()).put("home_server", s.serverName());
+        if (!g.lifetime().isZero()) {
+            out.put("expires_in_ms", g.lifetime().toMillis());
+        }
+        return out;
     }
 
+    /** Deletes the presented token: it then gets 401 {@code M_UNKNOWN_TOKEN} (no soft logout). */
     private Object postLogout(Call c) {
         if (c.requester().isAppService()) {
             throw MatrixError.M_FORBIDDEN.withMessage("an as_token cannot be logged out").toException();
         }
         s.accounts().revokeToken(c.accessToken());
+        return Json.object();
+    }
+
+    /** Deletes every token of the requester, this one included. */
+    private Object postLogoutAll(Call c) {
+        if (c.requester().isAppService()) {
+            throw MatrixError.M_FORBIDDEN.withMessage("an as_token cannot be logged out").toException();
+        }
+        s.accounts().revokeAllTokens(c.requester().user());
         return Json.object();
     }
 

@@ -98,12 +98,17 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * A database that is locked by another process or cannot be written (disk full) is the operator's problem,
+     * An expired token is answered here: its error body carries {@code soft_logout}, which a plain
+     * {@link MatrixError} has no field for.
+     *
+     * <p>A database that is locked by another process or cannot be written (disk full) is the operator's problem,
      * not a bug: the client gets 503 with the cause, and the log one line instead of a stack trace.
      */
     private void routeOrUnavailable(HttpServerExchange exchange, String[] matched) throws Exception {
         try {
             route(exchange, matched);
+        } catch (SoftLogoutException e) {
+            Exchanges.sendJson(exchange, e.httpStatus(), e.body());
         } catch (StoreException e) {
             String cause = StoreFailures.operatorCause(e).orElseThrow(() -> e);
             LOG.error("request {} {} failed: {}", exchange.getRequestMethod(), matched[0], cause);

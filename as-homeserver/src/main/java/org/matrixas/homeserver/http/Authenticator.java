@@ -29,12 +29,16 @@ final class Authenticator {
         }
         TokenOwner owner = services.accounts().tokenOwner(token)
                 .orElseThrow(() -> MatrixError.M_UNKNOWN_TOKEN.toException());
+        if (owner.expired()) {
+            throw new SoftLogoutException();
+        }
         return new Requester(owner.userId(), owner.deviceId(), Optional.empty(), "t:" + Secrets.sha256Hex(token));
     }
 
     /**
      * The application service whose as_token was presented: 401 {@code M_MISSING_TOKEN} without a token, 403
-     * {@code M_FORBIDDEN} for a user's token (the wrong kind), 401 {@code M_UNKNOWN_TOKEN} for anything else.
+     * {@code M_FORBIDDEN} for a user's live token (the wrong kind), 401 {@code M_UNKNOWN_TOKEN} for anything else
+     * (with {@code soft_logout} for a user's expired token).
      */
     RegisteredService requireService(Call call) {
         String token = Exchanges.accessToken(call.exchange()).filter(t -> !t.isEmpty())
@@ -43,7 +47,11 @@ final class Authenticator {
         if (service.isPresent()) {
             return service.get();
         }
-        if (services.accounts().tokenOwner(token).isPresent()) {
+        Optional<TokenOwner> owner = services.accounts().tokenOwner(token);
+        if (owner.isPresent() && owner.get().expired()) {
+            throw new SoftLogoutException();
+        }
+        if (owner.isPresent()) {
             throw MatrixError.M_FORBIDDEN.withMessage("only an application service may do this").toException();
         }
         throw MatrixError.M_UNKNOWN_TOKEN.toException();

@@ -48,6 +48,9 @@ final class Schema {
         """
         CREATE TABLE filters (filter_id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL,
             json TEXT NOT NULL)""",
+    }, new String[] {
+        // access_token_lifetime_ms: when a token stops working (null: never). Tokens issued before never expire.
+        "ALTER TABLE access_tokens ADD COLUMN expires_ts INTEGER",
     });
 
     /** The schema version this code expects. */

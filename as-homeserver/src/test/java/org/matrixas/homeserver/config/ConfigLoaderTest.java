@@ -44,6 +44,7 @@ class ConfigLoaderTest {
         assertTrue(c.metrics().enabled());
         assertEquals(10 * 1024 * 1024, c.media().maxUploadBytes());
         assertTrue(c.logging().isEmpty());
+        assertEquals(Duration.ZERO, c.accessTokenLifetime(), "tokens do not expire by default");
     }
 
     @Test
@@ -69,6 +70,7 @@ class ConfigLoaderTest {
                 logging:
                   level: WARN
                   loggers: {org.matrixas.homeserver.txn: debug, io.undertow: error}
+                access_token_lifetime_ms: 3600000
                 """);
         assertEquals("hs.test:8448", c.serverName());
         assertEquals(new ListenConfig("0.0.0.0", 0), c.listen());
@@ -85,6 +87,15 @@ class ConfigLoaderTest {
         assertEquals(new MediaConfig(2048), c.media());
         assertEquals(new LoggingConfig(java.util.Optional.of("warn"),
                 java.util.Map.of("org.matrixas.homeserver.txn", "debug", "io.undertow", "error")), c.logging());
+        assertEquals(Duration.ofHours(1), c.accessTokenLifetime());
+    }
+
+    @Test
+    void load_badTokenLifetime_namesKey() {
+        String m = error("server_name: a\ndata_dir: d\naccess_token_lifetime_ms: -1\n");
+        assertTrue(m.contains("hs.yaml") && m.contains("'access_token_lifetime_ms' must be between 0"), m);
+        String typo = error("server_name: a\ndata_dir: d\naccess_token_lifetime: 5\n");
+        assertTrue(typo.endsWith("did you mean 'access_token_lifetime_ms'?"), typo);
     }
 
     @Test

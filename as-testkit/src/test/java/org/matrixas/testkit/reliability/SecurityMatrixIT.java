@@ -80,7 +80,7 @@ class SecurityMatrixIT {
             {"GET", "/thirdparty/user?userid=%40x%3Alocalhost", "USER"},
             {"GET", "/thirdparty/location?alias=%23x%3Alocalhost", "USER"},
             {"POST", "/rooms/{roomId}/leave", "USER"},
-            {"POST", "/logout", "USER"},
+            {"POST", "/logout", "USER"}, {"POST", "/logout/all", "USER"},
         };
         for (String prefix : List.of("/_matrix/client/v3", "/_matrix/client/r0")) {
             for (String[] r : client) {
@@ -105,12 +105,17 @@ class SecurityMatrixIT {
         RoomId room = anon.withToken(alice.accessToken()).createRoom(CreateRoomRequest.named("sec"));
         Session dead = anon.login("alice", "alice-password-1");
         anon.withToken(dead.accessToken()).post("/_matrix/client/v3/logout", org.matrixas.protocol.json.Json.object());
+        // Deleted by /logout/all from another of the user's sessions.
+        Session erin = anon.registerUser("erin", "erin-password-1");
+        anon.withToken(anon.login("erin", "erin-password-1").accessToken()).post("/_matrix/client/v3/logout/all",
+                org.matrixas.protocol.json.Json.object());
 
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("none", null);
         tokens.put("wrong", "syt_wrong_" + UUID.randomUUID());
         tokens.put("wrong-in-query", "syt_wrong_" + UUID.randomUUID());
         tokens.put("logged-out", dead.accessToken());
+        tokens.put("logged-out-all", erin.accessToken());
         tokens.put("hs_token", a.registration().hsToken());
         tokens.put("other-AS", b.registration().asToken());
         tokens.put("user", alice.accessToken());
@@ -130,6 +135,8 @@ class SecurityMatrixIT {
                 String token = t.getValue();
                 if (r.path().endsWith("/logout") && kind.equals("user")) {
                     token = anon.login("alice", "alice-password-1").accessToken(); // keep alice's main token alive
+                } else if (r.path().endsWith("/logout/all") && kind.equals("user")) {
+                    token = anon.registerUser("lo" + calls, null).accessToken(); // all of alice's would go
                 }
                 Rel.Resp resp;
                 if (kind.equals("wrong-in-query")) {
@@ -144,12 +151,13 @@ class SecurityMatrixIT {
                 boolean ok = switch (expected) {
                     case "ANY" -> resp.status() < 500 && (resp.status() < 400 || Rel.allowed(resp.errcode())
                             || resp.status() == 401 && resp.json() != null && resp.json().has("flows")); // UIA
-                    case "NOT_AUTH_ERROR" -> r.path().endsWith("/logout") && kind.endsWith("AS")
+                    case "NOT_AUTH_ERROR" -> isLogout(r) && kind.endsWith("AS")
                             ? resp.status() == 403 && "M_FORBIDDEN".equals(resp.errcode()) // an as_token is not a session
                             : resp.status() < 500 && resp.status() != 401
                             && !(resp.status() == 403 && "M_FORBIDDEN".equals(resp.errcode())
                                     && resp.text().contains("token"));
-                    default -> got.equals(expected);
+                    // A deleted token is a hard logout: no soft_logout (the spec's default is false).
+                    default -> got.equals(expected) && !softLogout(resp);
                 };
                 if (!ok) {
                     failures.add(r.method() + " " + path + " [" + kind + "] expected " + expected + ", got " + resp);
@@ -196,6 +204,14 @@ class SecurityMatrixIT {
         assertTrue(failures.isEmpty(), failures.size() + " deviations:\n" + String.join("\n", failures));
     }
 
+    private static boolean isLogout(Route r) {
+        return r.path().endsWith("/logout") || r.path().endsWith("/logout/all");
+    }
+
+    static boolean softLogout(Rel.Resp resp) {
+        return resp.json() != null && resp.json().path("soft_logout").asBoolean(false);
+    }
+
     private static byte[] body(Route r) {
         if (r.method().equals("GET") || r.method().equals("DELETE")) {
             return null;
@@ -211,7 +227,7 @@ class SecurityMatrixIT {
         switch (kind) {
             case "none":
                 return "401 M_MISSING_TOKEN";
-            case "wrong", "wrong-in-query", "logged-out", "hs_token":
+            case "wrong", "wrong-in-query", "logged-out", "logged-out-all", "hs_token":
                 return "401 M_UNKNOWN_TOKEN";
             default:
                 break;

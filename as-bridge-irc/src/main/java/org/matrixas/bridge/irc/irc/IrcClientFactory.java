@@ -2,6 +2,7 @@ package org.matrixas.bridge.irc.irc;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
 import org.kitteh.irc.client.library.Client;
 import org.kitteh.irc.client.library.Client.Builder.Server.SecurityType;
 import org.matrixas.bridge.irc.config.NetworkConfig;
@@ -43,5 +44,10 @@ public class IrcClientFactory {
                 .then();
         return KiclParts.apply(builder, threads, network.flood(), role == Role.BOT,
                 FallbackLineDecoder.hook(network.fallbackCharset())).build();
+    }
+
+    /** Completes once the lines {@code client} has queued so far are written to IRC ({@link IrcThreads#whenWritten}). */
+    public CompletableFuture<Void> whenWritten(Client client) {
+        return threads.whenWritten(client);
     }
 }

@@ -1,7 +1,9 @@
 package org.matrixas.bridge.irc.irc;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import net.engio.mbassy.listener.Handler;
 import org.kitteh.irc.client.library.event.client.ClientNegotiationCompleteEvent;
 import org.kitteh.irc.client.library.event.client.NickRejectedEvent;
@@ -24,9 +26,11 @@ public final class PuppetConnection implements AutoCloseable {
     private final int nickLength;
     private final Consumer<String> onNick;
     private final IrcPrivateMessageListener privateMessages;
+    private final Supplier<CompletableFuture<Void>> written;
 
     PuppetConnection(UserId user, String network, IrcSession session, int nickLength, Consumer<String> onNick,
-            IrcPrivateMessageListener privateMessages) {
+            IrcPrivateMessageListener privateMessages, Supplier<CompletableFuture<Void>> written) {
+        this.written = written;
         this.user = user;
         this.network = network;
         this.session = session;
@@ -76,9 +80,11 @@ public final class PuppetConnection implements AutoCloseable {
 
     /**
      * Says each of {@code lines} as one IRC message; each must already be clean ({@link IrcLines}) and short
-     * enough; it is sanitised again here, so a line can never carry a second command.
+     * enough; it is sanitised again here, so a line can never carry a second command. The lines wait in the
+     * connection's flood-paced queue: the future completes once they are written to IRC, and fails if the
+     * connection is shut down first.
      */
-    public void sayLines(String target, IrcMessage.Kind kind, List<String> lines) {
+    public CompletableFuture<Void> sayLines(String target, IrcMessage.Kind kind, List<String> lines) {
         session.touch();
         for (String raw : lines) {
             String line = IrcLines.sanitize(raw);
@@ -89,6 +95,7 @@ public final class PuppetConnection implements AutoCloseable {
                 default -> throw new IllegalStateException("unknown kind " + kind);
             }
         }
+        return written.get();
     }
 
     @Override

@@ -184,7 +184,7 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
         IrcSession session = new IrcSession(network + "/" + nick, client,
                 new Backoff(timeouts.reconnectInitial(), timeouts.reconnectMax()), reconnects);
         PuppetConnection p = new PuppetConnection(user, network, session, nickLen,
-                actual -> nicks.putNick(network, user, actual), privateMessages.get());
+                actual -> nicks.putNick(network, user, actual), privateMessages.get(), () -> factory.whenWritten(client));
         p.start();
         return p;
     }

@@ -2,11 +2,15 @@ package org.matrixas.bridge.irc.kicl;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.kitteh.irc.client.library.Client;
 
 /**
  * The fixed pool that every IRC connection of the bridge shares: a Netty event loop group for the sockets and one
@@ -15,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IrcThreads implements AutoCloseable {
     private final EventLoopGroup loop;
     private final ScheduledExecutorService scheduler;
+    /** Each client's current sending queue, for {@link #whenWritten}; a queue leaves when it is shut down. */
+    private final Map<Client, ScheduledSendingQueue> queues = new ConcurrentHashMap<>();
 
     private IrcThreads(int loopThreads) {
         this.loop = new NioEventLoopGroup(loopThreads, daemons("irc-loop"));
@@ -36,6 +42,22 @@ public final class IrcThreads implements AutoCloseable {
     /** The shared scheduler; tasks on it must not block. */
     public ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    ScheduledSendingQueue track(Client client, ScheduledSendingQueue queue) {
+        queues.put(client, queue);
+        queue.onShutdown(() -> queues.remove(client, queue));
+        return queue;
+    }
+
+    /**
+     * Completes once every line {@code client} has queued so far has been written to its connection, and fails if
+     * the connection is shut down with them unsent. A client not built by {@link KiclParts} has nothing to wait
+     * for.
+     */
+    public CompletableFuture<Void> whenWritten(Client client) {
+        ScheduledSendingQueue q = queues.get(client);
+        return q == null ? CompletableFuture.completedFuture(null) : q.whenWritten();
     }
 
     private static ThreadFactory daemons(String prefix) {

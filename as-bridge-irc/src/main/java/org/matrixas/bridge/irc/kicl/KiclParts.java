@@ -34,7 +34,7 @@ public final class KiclParts {
         Client.Builder.Management m = builder.management()
                 .networkHandler(new SharedNetworkHandler(threads, hook))
                 .eventManager(c -> new SyncEventManager(c.getName()))
-                .messageSendingQueueSupplier(c -> new ScheduledSendingQueue(threads.scheduler(), flood));
+                .messageSendingQueueSupplier(c -> threads.track(c, new ScheduledSendingQueue(threads.scheduler(), flood)));
         if (!tracksChannels) {
             m.actorTracker(c -> {
                 self.set(c);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -14,7 +15,8 @@ import org.matrixas.bridge.irc.config.FloodConfig;
 /**
  * KICL's delayed sending queue, run as tasks on the shared scheduler instead of a thread per client. A token
  * bucket ({@link FloodConfig}) paces the lines; at most one drain task per queue is ever pending or running, so a
- * client's lines leave in the order they were queued.
+ * client's lines leave in the order they were queued. {@link #whenWritten()} tells when the lines queued so far
+ * have been handed to the socket, so a caller can acknowledge work only once it has reached IRC.
  */
 final class ScheduledSendingQueue implements MessageSendingQueue {
     private final ScheduledExecutorService scheduler;
@@ -25,6 +27,15 @@ final class ScheduledSendingQueue implements MessageSendingQueue {
     private boolean busy;
     private double tokens;
     private long refilledAt = System.nanoTime();
+    private long queuedCount;
+    private long writtenCount;
+    /** Futures waiting for {@code writtenCount} to reach their target, in target order. */
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+
+    private Runnable onShutdown = () -> { };
+
+    private record Waiter(long target, CompletableFuture<Void> future) {
+    }
 
     ScheduledSendingQueue(ScheduledExecutorService scheduler, FloodConfig flood) {
         this.scheduler = scheduler;
@@ -57,7 +68,26 @@ final class ScheduledSendingQueue implements MessageSendingQueue {
     @Override
     public synchronized void queue(String message) {
         queue.add(message);
+        queuedCount++;
         kick();
+    }
+
+    /**
+     * Completes once every line queued before this call has been written to the connection; fails if the queue is
+     * shut down first (those lines were never sent).
+     */
+    synchronized CompletableFuture<Void> whenWritten() {
+        if (writtenCount >= queuedCount) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        waiters.add(new Waiter(queuedCount, f));
+        return f;
+    }
+
+    /** Runs {@code action} when the queue is shut down (its client is done). */
+    synchronized void onShutdown(Runnable action) {
+        onShutdown = action;
     }
 
     @Override
@@ -66,6 +96,11 @@ final class ScheduledSendingQueue implements MessageSendingQueue {
         consumer = null;
         Queue<String> left = new ArrayDeque<>(queue);
         queue.clear();
+        IllegalStateException dropped = new IllegalStateException("the connection was shut down with "
+                + left.size() + " lines unsent");
+        waiters.forEach(w -> w.future().completeExceptionally(dropped));
+        waiters.clear();
+        onShutdown.run();
         return left;
     }
 
@@ -98,6 +133,7 @@ final class ScheduledSendingQueue implements MessageSendingQueue {
         try {
             if (target != null) {
                 batch.forEach(target);
+                written(batch.size());
             }
         } finally {
             synchronized (this) {
@@ -105,6 +141,17 @@ final class ScheduledSendingQueue implements MessageSendingQueue {
                 kick();
             }
         }
+    }
+
+    private void written(int lines) {
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        synchronized (this) {
+            writtenCount += lines;
+            while (!waiters.isEmpty() && waiters.peek().target() <= writtenCount) {
+                done.add(waiters.poll().future());
+            }
+        }
+        done.forEach(f -> f.complete(null)); // outside the lock: callers' continuations may queue more lines
     }
 
     private void refill() {

@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.matrixas.bridge.irc.admin.AdminRooms;
 import org.matrixas.bridge.irc.config.BridgeConfig;
 import org.matrixas.bridge.irc.irc.IrcMessage;
@@ -13,6 +14,7 @@ import org.matrixas.bridge.irc.irc.Puppets;
 import org.matrixas.bridge.irc.mapping.Mappings;
 import org.matrixas.bridge.irc.metrics.BridgeMetrics;
 import org.matrixas.bridge.irc.runtime.SerialExecutor;
+import org.matrixas.bridge.irc.store.Outbox;
 import org.matrixas.bridge.irc.store.PmRoom;
 import org.matrixas.bridge.irc.store.PmRoomStore;
 import org.matrixas.bridge.irc.store.RoomMapping;
@@ -20,17 +22,24 @@ import org.matrixas.bridge.irc.text.IrcLines;
 import org.matrixas.protocol.event.ClientEvent;
 import org.matrixas.protocol.event.Transaction;
 import org.matrixas.protocol.id.UserId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Matrix to IRC. Messages of real Matrix users in bridged rooms are said on IRC by the sender's puppet
  * ({@code m.emote} as CTCP ACTION, {@code m.notice} as NOTICE, anything else by its text, see {@link MatrixText});
  * in a PM room as PRIVMSG to the IRC user. A message longer than the network's {@code max_lines} goes as one line
  * with a link to the whole text ({@link LongMessages}). Each room has a serial queue, so a user's lines keep their
- * order while a puppet connects; the transaction is acknowledged at once. Admin rooms take their events first
- * ({@link AdminRooms}).
+ * order while a puppet connects. The transaction is acknowledged once its messages are in the {@link Outbox}; each
+ * leaves it when its lines have been written to IRC, and what a killed bridge left there is said after the restart
+ * ({@link #resumePending()}). Admin rooms take their events first ({@link AdminRooms}).
  */
 @Singleton
 public final class MatrixToIrc {
+    private static final Logger LOG = LoggerFactory.getLogger(MatrixToIrc.class);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** The serial key of outbox writes. */
+    private static final String OUTBOX = "outbox";
     private final BridgedRooms rooms;
     private final PmRoomStore pms;
     private final Mappings mappings;
@@ -42,13 +51,15 @@ public final class MatrixToIrc {
     private final RoomNotices notices;
     private final BridgeConfig config;
     private final BridgeMetrics metrics;
+    private final Outbox outbox;
     private final MatrixUsers users;
     private final AdminRooms adminRooms;
 
     @Inject
     MatrixToIrc(BridgedRooms rooms, PmRoomStore pms, Mappings mappings, Puppets puppets, SerialExecutor executor,
             MatrixStateToIrc state, PrivateMessages privateMessages, LongMessages longMessages, RoomNotices notices,
-            BridgeConfig config, BridgeMetrics metrics, MatrixUsers users, AdminRooms adminRooms) {
+            BridgeConfig config, BridgeMetrics metrics, Outbox outbox, MatrixUsers users, AdminRooms adminRooms) {
+        this.outbox = outbox;
         this.users = users;
         this.adminRooms = adminRooms;
         this.state = state;
@@ -76,34 +87,58 @@ public final class MatrixToIrc {
             if (!"m.room.message".equals(e.type()) || e.isState() || mappings.isBridgeUser(e.sender())) {
                 continue;
             }
-            executor.submit("room " + e.roomId(), () -> route(e));
+            if (outbox.add(e)) { // else a re-sent transaction: the event is pending already, or was said
+                submit(e);
+            }
         }
     }
 
-    private void route(ClientEvent e) {
+    /**
+     * Says the messages a previous run accepted but had not written to IRC when it stopped (killed). Called at
+     * start before any transaction is accepted, so they keep their place before newer ones of the same room.
+     */
+    public void resumePending() {
+        List<ClientEvent> pending = outbox.pending();
+        if (!pending.isEmpty()) {
+            LOG.info("saying {} Matrix message(s) accepted before the bridge last stopped", pending.size());
+        }
+        pending.forEach(this::submit);
+    }
+
+    private void submit(ClientEvent e) {
+        String id = e.eventId().toString();
+        executor.submit("room " + e.roomId(), () -> route(e).whenComplete((v, failed) -> {
+            if (failed == null) {
+                executor.submit(OUTBOX, () -> outbox.done(id)); // off the IRC scheduler: this writes to SQLite
+            } else {
+                LOG.warn("message {} was not written to IRC ({}); it is said again after a restart", id,
+                        failed.getMessage());
+            }
+        }));
+    }
+
+    /** Completes once the message's lines are written to IRC (at once when there is nothing to say). */
+    private CompletableFuture<Void> route(ClientEvent e) {
         Optional<String> text = MatrixText.toIrc(e.content(), users);
         if (text.isEmpty()) {
-            return;
+            return DONE;
         }
         IrcMessage.Kind kind = kind(e.contentString("msgtype").orElse("m.text"));
         Optional<RoomMapping> room = rooms.byRoom(e.roomId());
         if (room.isPresent()) {
             RoomMapping r = room.get();
             PuppetConnection p = puppet(e, () -> puppets.ensure(e.sender(), null, r.channel()), mappings.bot());
-            if (p != null) {
-                send(e, p, r.channel().network(), r.channel().channel(), kind, text.get(), mappings.bot());
-            }
-            return;
+            return p == null ? DONE
+                    : send(e, p, r.channel().network(), r.channel().channel(), kind, text.get(), mappings.bot());
         }
         Optional<PmRoom> pm = pms.pmRoom(e.roomId());
         if (pm.isPresent()) {
             PmRoom r = pm.get();
             UserId virtual = mappings.network(r.network()).userFor(r.nick());
             PuppetConnection p = puppet(e, () -> puppets.ensure(e.sender(), null, r.network()), virtual);
-            if (p != null) {
-                send(e, p, r.network(), r.nick(), kind, text.get(), virtual);
-            }
+            return p == null ? DONE : send(e, p, r.network(), r.nick(), kind, text.get(), virtual);
         }
+        return DONE;
     }
 
     /** The sender's puppet, or null after telling the room (as {@code noticeFrom}) that the cap refused it. */
@@ -118,8 +153,8 @@ public final class MatrixToIrc {
         }
     }
 
-    private void send(ClientEvent e, PuppetConnection p, String network, String target, IrcMessage.Kind kind,
-            String text, UserId noticeFrom) {
+    private CompletableFuture<Void> send(ClientEvent e, PuppetConnection p, String network, String target,
+            IrcMessage.Kind kind, String text, UserId noticeFrom) {
         int limit = IrcLines.payloadLimit(p.nick(), target, kind == IrcMessage.Kind.ACTION);
         List<String> lines = IrcLines.split(text, limit);
         int maxLines = config.network(network).orElseThrow().maxLines();
@@ -133,8 +168,9 @@ public final class MatrixToIrc {
                         + " lines.");
             }
         }
-        p.sayLines(target, kind, lines);
+        CompletableFuture<Void> written = p.sayLines(target, kind, lines);
         metrics.messageBridged(BridgeMetrics.Direction.MATRIX_TO_IRC, kind.metricName());
+        return written;
     }
 
     static IrcMessage.Kind kind(String msgtype) {

@@ -1,6 +1,7 @@
 package org.matrixas.bridge.irc.store;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,19 +18,21 @@ import java.util.Optional;
 import org.matrixas.bridge.irc.mapping.ChannelRef;
 import org.matrixas.bridge.irc.text.IrcNames;
 import org.matrixas.protocol.appservice.TransactionLog;
+import org.matrixas.protocol.event.ClientEvent;
 import org.matrixas.protocol.id.RoomAlias;
 import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.id.UserId;
+import org.matrixas.protocol.json.Json;
 
 /**
  * All bridge state in one SQLite file, {@code <data_dir>/bridge.db}, through one connection guarded by this
  * object's monitor (SQLite serialises writers anyway; the bridge's write rate is low).
  */
-final class SqliteStore implements RoomStore, PuppetNickStore, PmRoomStore, TransactionLog, AutoCloseable {
+final class SqliteStore implements RoomStore, PuppetNickStore, PmRoomStore, TransactionLog, Outbox, AutoCloseable {
     static final String FILE_NAME = "bridge.db";
     /** Processed txnIds older than this are forgotten; a homeserver retries for minutes, not weeks. */
     static final Duration TXN_RETENTION = Duration.ofDays(7);
-    private static final int SCHEMA_VERSION = 2;
+    private static final int SCHEMA_VERSION = 3;
     private final Connection db;
     private final Clock clock;
     private int writesSincePrune;
@@ -65,6 +68,10 @@ final class SqliteStore implements RoomStore, PuppetNickStore, PmRoomStore, Tran
             s.execute("CREATE TABLE IF NOT EXISTS pm_rooms (network TEXT NOT NULL, nick_key TEXT NOT NULL,"
                     + " nick TEXT NOT NULL, user_id TEXT NOT NULL, room_id TEXT NOT NULL UNIQUE,"
                     + " PRIMARY KEY (network, nick_key, user_id))");
+            s.execute("CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    + " event_id TEXT NOT NULL UNIQUE, json TEXT NOT NULL, added_at INTEGER NOT NULL,"
+                    + " done_at INTEGER)");
+            s.execute("CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(done_at, seq)");
             s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
         }
     }
@@ -184,9 +191,50 @@ final class SqliteStore implements RoomStore, PuppetNickStore, PmRoomStore, Tran
                 txnId, now);
         if (++writesSincePrune >= 1000) {
             writesSincePrune = 0;
-            update("prune transactions", "DELETE FROM processed_txns WHERE processed_at < ?",
-                    now - TXN_RETENTION.toMillis());
+            prune(now);
         }
+    }
+
+    // --- outbox: Matrix messages on their way to IRC ----------------------------------------------------------
+
+    @Override
+    public synchronized boolean add(ClientEvent event) {
+        try (PreparedStatement ps = prepare("INSERT OR IGNORE INTO outbox (event_id, json, added_at) VALUES (?, ?, ?)",
+                event.eventId().toString(), Json.writeString(event), clock.millis())) {
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new StoreException("cannot queue event " + event.eventId(), e);
+        }
+    }
+
+    @Override
+    public synchronized void done(String eventId) {
+        long now = clock.millis();
+        update("mark event " + eventId + " sent", "UPDATE outbox SET done_at = ? WHERE event_id = ?", now, eventId);
+        if (++writesSincePrune >= 1000) {
+            writesSincePrune = 0;
+            prune(now);
+        }
+    }
+
+    @Override
+    public synchronized List<ClientEvent> pending() {
+        List<ClientEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT json FROM outbox WHERE done_at IS NULL ORDER BY seq");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(Json.read(rs.getString(1).getBytes(StandardCharsets.UTF_8), ClientEvent.class));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the outbox", e);
+        }
+    }
+
+    /** Forgets sent events and processed txnIds after {@link #TXN_RETENTION}: re-sends come within minutes. */
+    private void prune(long now) {
+        update("prune transactions", "DELETE FROM processed_txns WHERE processed_at < ?", now - TXN_RETENTION.toMillis());
+        update("prune the outbox", "DELETE FROM outbox WHERE done_at < ?", now - TXN_RETENTION.toMillis());
     }
 
     // --- plumbing ---------------------------------------------------------------------------------------------

@@ -56,4 +56,9 @@ public final class StoreModule extends AbstractModule {
     PasswordStore passwords(SqliteAdminStore store) {
         return store;
     }
+
+    @Provides
+    Outbox outbox(SqliteStore store) {
+        return store;
+    }
 }

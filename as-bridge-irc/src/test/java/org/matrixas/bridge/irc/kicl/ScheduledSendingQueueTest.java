@@ -1,11 +1,15 @@
 package org.matrixas.bridge.irc.kicl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -87,5 +91,24 @@ class ScheduledSendingQueueTest {
         q.beginSending(sent::add);
         Await.until(java.time.Duration.ofSeconds(10), () -> sent.size() == 3, () -> "c");
         assertEquals(List.of("a", "b", "c"), sent);
+    }
+
+    @Test
+    void whenWritten_completesOnceTheLinesQueuedBeforeAreSent_failsOnShutdown() throws Exception {
+        ScheduledSendingQueue q = new ScheduledSendingQueue(scheduler, new FloodConfig(1, 60_000));
+        assertTrue(q.whenWritten().isDone(), "nothing queued: nothing to wait for");
+        List<String> sent = new CopyOnWriteArrayList<>();
+        q.queue("a");
+        CompletableFuture<Void> first = q.whenWritten();
+        q.queue("b");
+        CompletableFuture<Void> second = q.whenWritten();
+        assertFalse(first.isDone(), "not sending yet (not connected)");
+        q.beginSending(sent::add);
+        first.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("a"), sent);
+        assertFalse(second.isDone(), "b waits for the flood interval");
+        q.shutdown();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> second.get(10, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("1 lines unsent"), e.getCause().getMessage());
     }
 }

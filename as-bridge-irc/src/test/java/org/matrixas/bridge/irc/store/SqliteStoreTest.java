@@ -12,9 +12,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.matrixas.bridge.irc.mapping.ChannelRef;
+import org.matrixas.protocol.event.ClientEvent;
+import org.matrixas.protocol.id.EventId;
 import org.matrixas.protocol.id.RoomAlias;
 import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.id.UserId;
+import org.matrixas.protocol.json.Json;
 
 class SqliteStoreTest {
     private static final ChannelRef CHAN = new ChannelRef("irc.example.org", "#Matrix");
@@ -101,5 +104,28 @@ class SqliteStoreTest {
             assertEquals(Optional.of(moved), s.pmRoom("irc.example.org", "bob", alice));
             assertEquals(Optional.empty(), s.pmRoom(RoomId.parse("!pm:hs.org")));
         }
+    }
+
+    @Test
+    void outbox_addOncePerEvent_pendingUntilDone_survivesReopen() {
+        ClientEvent first = message("$e1", "one");
+        ClientEvent second = message("$e2", "two");
+        try (SqliteStore s = SqliteStore.open(dir, Clock.systemUTC())) {
+            assertTrue(s.add(first));
+            assertTrue(s.add(second));
+            assertFalse(s.add(first), "a re-sent event is not added again");
+        }
+        try (SqliteStore s = SqliteStore.open(dir, Clock.systemUTC())) {
+            assertEquals(List.of(first, second), s.pending(), "what a killed bridge left, in order");
+            s.done("$e1");
+            assertEquals(List.of(second), s.pending());
+            assertFalse(s.add(first), "a done event is not added again either");
+        }
+    }
+
+    private static ClientEvent message(String eventId, String body) {
+        return ClientEvent.of(EventId.parse(eventId), "m.room.message", UserId.parse("@alice:hs.org"),
+                RoomId.parse("!r1:hs.org"), 1_700_000_000_000L, Json.object().put("msgtype", "m.text").put("body", body),
+                null);
     }
 }
