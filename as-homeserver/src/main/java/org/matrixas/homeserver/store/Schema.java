@@ -48,6 +48,9 @@ final class Schema {
         """
         CREATE TABLE filters (filter_id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL,
             json TEXT NOT NULL)""",
+    }, new String[] {
+        // Rooms listed in the public room directory (PUT /directory/list/room/{roomId}); absent means private.
+        "CREATE TABLE room_directory (room_id TEXT PRIMARY KEY)",
     });
 
     /** The schema version this code expects. */
