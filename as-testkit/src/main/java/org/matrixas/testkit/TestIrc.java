@@ -2,6 +2,7 @@ package org.matrixas.testkit;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.matrixas.testkit.irc.IrcServer;
 import org.matrixas.testkit.irc.IrcTestClient;
 
 /** The IRC server of a {@link MatrixTest}: in-process or a real ngircd. */
@@ -21,6 +22,14 @@ public interface TestIrc {
      * it and sends it as the IRCv3 {@code server-time} tag; ngircd does not).
      */
     Optional<Instant> relayTime(String fromNick, String text);
+
+    /**
+     * The in-process server, for fault hooks such as {@link IrcServer#kill(String)} and
+     * {@link IrcServer#netsplit(java.util.Collection)}; empty for ngircd.
+     */
+    default Optional<IrcServer> inProcessServer() {
+        return Optional.empty();
+    }
 
     /** Stops the server (every connection drops) and starts it again on the same port. */
     void restart();
