@@ -2,6 +2,7 @@ package org.matrixas.testkit;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.matrixas.testkit.irc.IrcServer;
 import org.matrixas.testkit.irc.IrcTestClient;
 
 /** The IRC server of a {@link MatrixTest}: in-process or a real ngircd. */
@@ -30,6 +31,14 @@ public interface TestIrc {
      */
     default Optional<String> accountOf(String nick) {
         throw new UnsupportedOperationException(mode() + " has no services accounts");
+    }
+
+    /**
+     * The in-process server, for fault hooks such as {@link IrcServer#kill(String)} and
+     * {@link IrcServer#netsplit(java.util.Collection)}; empty for ngircd.
+     */
+    default Optional<IrcServer> inProcessServer() {
+        return Optional.empty();
     }
 
     /** Stops the server (every connection drops) and starts it again on the same port. */

@@ -5,7 +5,10 @@ import org.matrixas.protocol.id.RoomAlias;
 import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.json.Json;
 
-/** The room directory: create, resolve (asking the owning service about unknown aliases) and delete aliases. */
+/**
+ * The room directory: create, resolve (asking the owning service about unknown aliases) and delete aliases, and a
+ * room's visibility in the public room directory.
+ */
 final class DirectoryHandlers {
     private final Services s;
 
@@ -17,6 +20,8 @@ final class DirectoryHandlers {
         r.client("PUT", "/directory/room/{alias}", Router.Auth.USER, this::putAlias);
         r.client("GET", "/directory/room/{alias}", Router.Auth.NONE, this::getAlias);
         r.client("DELETE", "/directory/room/{alias}", Router.Auth.USER, this::deleteAlias);
+        r.client("PUT", "/directory/list/room/{roomId}", Router.Auth.USER, this::putVisibility);
+        r.client("GET", "/directory/list/room/{roomId}", Router.Auth.NONE, this::getVisibility);
     }
 
     private Object putAlias(Call c) {
@@ -48,5 +53,19 @@ final class DirectoryHandlers {
         }
         s.aliases().delete(alias);
         return Json.object();
+    }
+
+    private Object putVisibility(Call c) {
+        RoomId room = c.roomId("roomId");
+        String visibility = c.string("visibility");
+        if (!visibility.equals("public") && !visibility.equals("private")) {
+            throw MatrixError.M_INVALID_PARAM.withMessage("visibility must be 'public' or 'private'").toException();
+        }
+        s.aliases().setPublished(room, c.requester().user(), visibility.equals("public"));
+        return Json.object();
+    }
+
+    private Object getVisibility(Call c) {
+        return Json.object().put("visibility", s.aliases().isPublished(c.roomId("roomId")) ? "public" : "private");
     }
 }

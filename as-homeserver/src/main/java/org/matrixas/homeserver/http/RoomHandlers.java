@@ -67,6 +67,9 @@ final class RoomHandlers {
                 c.bool("is_direct"), initialState, object(c, "power_level_content_override"),
                 object(c, "creation_content"));
         RoomId room = s.rooms().create(r.user(), spec);
+        if (isPublic) {
+            s.aliases().setPublished(room, r.user(), true);
+        }
         return Json.object().put("room_id", room.toString());
     }
 

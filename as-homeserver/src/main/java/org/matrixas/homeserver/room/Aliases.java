@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local room directory: alias to room ID. Namespace exclusivity and permissions are the caller's checks;
- * this class refuses only taken aliases, unknown rooms and aliases of other servers.
+ * The local room directory: alias to room ID, and which rooms the public room directory lists
+ * (<a href="https://spec.matrix.org/v1.13/client-server-api/#put_matrixclientv3directorylistroomroomid">visibility</a>).
+ * Namespace exclusivity and alias permissions are the caller's checks; this class refuses only taken aliases, unknown
+ * rooms and aliases of other servers.
  */
 public final class Aliases {
     private static final Logger LOG = LoggerFactory.getLogger(Aliases.class);
@@ -108,6 +110,33 @@ public final class Aliases {
     public List<RoomAlias> aliasesOf(RoomId room) {
         return db.read(c -> Sql.list(c, "SELECT alias FROM aliases WHERE room_id = ? ORDER BY alias",
                 rs -> RoomAlias.parse(rs.getString(1)), room.toString()));
+    }
+
+    /**
+     * Lists {@code room} in the public room directory or takes it out. {@code user} must be joined and have the power
+     * to change {@code m.room.canonical_alias}, as Synapse asks.
+     */
+    public void setPublished(RoomId room, UserId user, boolean published) {
+        db.write(c -> {
+            RoomRules.requireJoined(c, room, user);
+            if (!RoomRules.powerLevels(c, room).may(user, "m.room.canonical_alias", true)) {
+                throw RoomRules.forbidden(user + " may not change the directory listing of " + room);
+            }
+            return published
+                    ? Sql.update(c, "INSERT INTO room_directory(room_id) VALUES (?) ON CONFLICT DO NOTHING",
+                            room.toString())
+                    : Sql.update(c, "DELETE FROM room_directory WHERE room_id = ?", room.toString());
+        });
+        LOG.info("{} is now {} in the room directory", room, published ? "listed" : "not listed");
+    }
+
+    /** Whether the public room directory lists {@code room}; 404 for an unknown room. */
+    public boolean isPublished(RoomId room) {
+        return db.read(c -> {
+            RoomRules.requireRoom(c, room);
+            return Sql.one(c, "SELECT 1 FROM room_directory WHERE room_id = ?", rs -> true, room.toString())
+                    .isPresent();
+        });
     }
 
     public boolean isLocal(RoomAlias alias) {

@@ -51,6 +51,8 @@ final class Schema {
     }, new String[] {
         // access_token_lifetime_ms: when a token stops working (null: never). Tokens issued before never expire.
         "ALTER TABLE access_tokens ADD COLUMN expires_ts INTEGER",
+        // Rooms listed in the public room directory (PUT /directory/list/room/{roomId}); absent means private.
+        "CREATE TABLE room_directory (room_id TEXT PRIMARY KEY)",
     });
 
     /** The schema version this code expects. */

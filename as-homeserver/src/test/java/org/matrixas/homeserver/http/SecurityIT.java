@@ -38,6 +38,7 @@ class SecurityIT {
             "GET {cs}/login", "POST {cs}/login", "POST {cs}/register",
             "GET {cs}/profile/{userId}", "GET {cs}/profile/{userId}/displayname",
             "GET {cs}/profile/{userId}/avatar_url", "GET {cs}/directory/room/{alias}",
+            "GET {cs}/directory/list/room/{roomId}",
             "POST /_matrix/appservice/v1/register", "POST /_matrix/appservice/v1/unregister", "GET /metrics",
             "GET /_matrix/media/v3/download/{serverName}/{mediaId}",
             "GET /_matrix/media/v3/download/{serverName}/{mediaId}/{fileName}");

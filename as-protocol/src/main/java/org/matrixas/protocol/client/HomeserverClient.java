@@ -218,6 +218,20 @@ public final class HomeserverClient {
         call("DELETE", V3 + "/directory/room/" + enc(alias), null);
     }
 
+    /**
+     * Lists {@code room} in the public room directory or takes it out
+     * (<a href="https://spec.matrix.org/v1.13/client-server-api/#put_matrixclientv3directorylistroomroomid">spec</a>).
+     */
+    public void setRoomPublished(RoomId room, boolean published) {
+        put(V3 + "/directory/list/room/" + enc(room),
+                Json.object().put("visibility", published ? "public" : "private"));
+    }
+
+    /** Whether the public room directory lists {@code room}. */
+    public boolean isRoomPublished(RoomId room) {
+        return "public".equals(get(V3 + "/directory/list/room/" + enc(room)).path("visibility").asText());
+    }
+
     // --- media ------------------------------------------------------------------------------------------------
 
     /**

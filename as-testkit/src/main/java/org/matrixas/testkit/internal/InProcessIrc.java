@@ -32,6 +32,11 @@ final class InProcessIrc implements TestIrc, AutoCloseable {
     }
 
     @Override
+    public Optional<IrcServer> inProcessServer() {
+        return Optional.of(server);
+    }
+
+    @Override
     public String host() {
         return server.host();
     }

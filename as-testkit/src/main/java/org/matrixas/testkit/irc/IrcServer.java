@@ -7,6 +7,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -114,6 +115,27 @@ public final class IrcServer implements AutoCloseable {
      */
     public boolean kill(String nick) {
         return state.kill(nick, "Killed (" + config.serverName() + " (test))");
+    }
+
+    /**
+     * Splits the network: each of {@code nicks} leaves its channels and everyone else in them sees a QUIT with the
+     * reason servers give in a netsplit, {@code <serverName> split.<serverName>}. The split users stay connected and
+     * are told nothing, as on the far side of the split; {@link #heal()} brings them back.
+     *
+     * @throws IllegalArgumentException if a nick is not connected or is already split
+     */
+    public void netsplit(Collection<String> nicks) {
+        state.netsplits.split(nicks, config.serverName() + " split." + config.serverName());
+    }
+
+    /**
+     * Heals every split: each split user still connected joins its channels again, and their members see the
+     * JOINs. Channel operator status is not restored.
+     *
+     * @return the nicks that came back
+     */
+    public List<String> heal() {
+        return state.netsplits.heal();
     }
 
     /** The port the server listens on (the bound one once started, even when built with port 0). */

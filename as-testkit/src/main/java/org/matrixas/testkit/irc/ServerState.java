@@ -32,6 +32,7 @@ final class ServerState {
     private final Set<ClientConnection> sessions = new LinkedHashSet<>();
     private final List<RelayedMessage> relayed = new ArrayList<>();
     private final Dispatcher dispatcher;
+    final Netsplits netsplits = new Netsplits(this);
 
     ServerState(ServerConfig config) {
         this.config = config;
@@ -75,6 +76,7 @@ final class ServerState {
         sessions.clear();
         nicks.clear();
         channels.clear();
+        netsplits.clear();
     }
 
     // ---- observability for IrcServer ----------------------------------------------------------

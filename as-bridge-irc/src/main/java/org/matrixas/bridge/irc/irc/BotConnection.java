@@ -3,6 +3,7 @@ package org.matrixas.bridge.irc.irc;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import net.engio.mbassy.listener.Handler;
 import org.kitteh.irc.client.library.element.MessageTag;
 import org.kitteh.irc.client.library.element.User;
@@ -43,7 +44,8 @@ public final class BotConnection implements AutoCloseable {
     /** Connects and joins {@code channels} once registered (and again after every reconnect). */
     void start(Collection<String> channels) {
         channels.forEach(c -> session.joinAsync(c, FixedMappings.keyOf(network, c)));
-        session.start(new Events(), new BotMembershipEvents(this, channelEvents, clock));
+        session.start(new Events(), new BotMembershipEvents(this, channelEvents, clock),
+                new BotModeEvents(this, channelEvents));
     }
 
     public IrcSession session() {
@@ -61,6 +63,16 @@ public final class BotConnection implements AutoCloseable {
     /** Whether {@code nick} is this bot or one of the bridge's puppets on this network. */
     public boolean isBridgeNick(String nick) {
         return IrcNames.fold(nick).equals(IrcNames.fold(session.nick())) || puppets.isPuppetNick(network.domain(), nick);
+    }
+
+    /** The modes of {@code channel} and of its members as the bot knows them, if it is in the channel. */
+    public Optional<IrcModeChange> modeSnapshot(String channel) {
+        return BotModeEvents.snapshot(this, channel);
+    }
+
+    /** Whether {@code nick} is an operator (or half-op or above) of {@code channel}, as far as the bot knows. */
+    public boolean isOperator(String channel, String nick) {
+        return BotModeEvents.isOperator(this, channel, nick);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import net.engio.mbassy.listener.Handler;
 import org.kitteh.irc.client.library.Client;
 import org.kitteh.irc.client.library.event.channel.ChannelJoinEvent;
+import org.kitteh.irc.client.library.event.channel.ChannelKickEvent;
 import org.kitteh.irc.client.library.event.client.ClientNegotiationCompleteEvent;
 import org.kitteh.irc.client.library.event.client.ClientReceiveNumericEvent;
 import org.kitteh.irc.client.library.event.connection.ClientConnectionEndedEvent;
@@ -283,6 +284,15 @@ public final class IrcSession implements AutoCloseable {
                 if (f != null) {
                     f.complete(null);
                 }
+            }
+        }
+
+        /** Kicked: the channel is no longer intended, so a reconnect does not join it again. */
+        @Handler
+        public void onKicked(ChannelKickEvent e) {
+            if (client.isUser(e.getTarget())) {
+                intended.remove(IrcNames.fold(e.getChannel().getName()));
+                keys.remove(IrcNames.fold(e.getChannel().getName()));
             }
         }
 

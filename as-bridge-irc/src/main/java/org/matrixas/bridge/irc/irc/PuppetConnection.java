@@ -10,6 +10,7 @@ import org.kitteh.irc.client.library.event.client.NickRejectedEvent;
 import org.kitteh.irc.client.library.event.user.PrivateCtcpQueryEvent;
 import org.kitteh.irc.client.library.event.user.PrivateMessageEvent;
 import org.kitteh.irc.client.library.event.user.PrivateNoticeEvent;
+import org.kitteh.irc.client.library.event.user.UserNickChangeEvent;
 import org.matrixas.bridge.irc.mapping.PuppetNickTemplate;
 import org.matrixas.bridge.irc.text.IrcLines;
 import org.matrixas.protocol.id.UserId;
@@ -120,6 +121,14 @@ public final class PuppetConnection implements AutoCloseable {
         @Handler
         public void onNegotiated(ClientNegotiationCompleteEvent e) {
             onNick.accept(session.nick());
+        }
+
+        /** A nick changed after registration (a new display name) is stored like the first one. */
+        @Handler
+        public void onNickChange(UserNickChangeEvent e) {
+            if (session.client().isUser(e.getOldUser()) || session.client().isUser(e.getNewUser())) {
+                onNick.accept(e.getNewUser().getNick());
+            }
         }
 
         @Handler

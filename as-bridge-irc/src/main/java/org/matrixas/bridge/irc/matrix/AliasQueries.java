@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers alias queries: makes sure the bot is in the channel, creates the room as the bridge bot with the alias
- * bound, stores the mapping and injects the scroll-back. Concurrent queries for one channel share one attempt;
+ * bound, stores the mapping, injects the scroll-back and applies the channel's modes. Concurrent queries for one channel share one attempt;
  * no lock is held while calling the homeserver, which calls back into the user query meanwhile.
  */
 @Singleton
@@ -43,11 +43,13 @@ public final class AliasQueries {
     private final HomeserverClient hs;
     private final IrcToMatrix ircToMatrix;
     private final Timeouts timeouts;
+    private final IrcModesToMatrix modes;
     private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
     @Inject
     AliasQueries(Mappings mappings, BotConnections bots, RoomStore rooms, HomeserverClient hs, IrcToMatrix ircToMatrix,
-            Timeouts timeouts) {
+            Timeouts timeouts, IrcModesToMatrix modes) {
+        this.modes = modes;
         this.mappings = mappings;
         this.bots = bots;
         this.rooms = rooms;
@@ -94,7 +96,9 @@ public final class AliasQueries {
         }
         RoomId room = createRoom(alias, channel, bot.session().topic(channel.channel()));
         LOG.info("created {} for {} on {}", room, channel.channel(), channel.network());
-        awaitScrollback(ircToMatrix.activate(new RoomMapping(channel, room, alias)), alias);
+        RoomMapping mapping = new RoomMapping(channel, room, alias);
+        awaitScrollback(ircToMatrix.activate(mapping), alias);
+        modes.sync(mapping);
         return true;
     }
 

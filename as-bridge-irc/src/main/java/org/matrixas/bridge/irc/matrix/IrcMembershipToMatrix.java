@@ -2,16 +2,20 @@ package org.matrixas.bridge.irc.matrix;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.matrixas.bridge.irc.config.BridgeConfig;
+import org.matrixas.bridge.irc.config.MembershipConfig;
+import org.matrixas.bridge.irc.config.NetworkConfig;
 import org.matrixas.bridge.irc.irc.IrcChannelEvent;
 import org.matrixas.bridge.irc.irc.IrcChannelEventListener;
+import org.matrixas.bridge.irc.irc.IrcModeChange;
 import org.matrixas.bridge.irc.irc.Puppets;
 import org.matrixas.bridge.irc.kicl.IrcThreads;
+import org.matrixas.bridge.irc.mapping.ChannelRef;
 import org.matrixas.bridge.irc.mapping.Mappings;
 import org.matrixas.bridge.irc.runtime.SerialExecutor;
 import org.matrixas.bridge.irc.store.RoomMapping;
@@ -26,12 +30,13 @@ import org.slf4j.LoggerFactory;
  * IRC membership and topics into Matrix: a JOIN makes the virtual user join the room, PART and QUIT make it leave,
  * a NICK change moves the membership to the new nick's virtual user, a KICK is done by the bridge bot (of the
  * virtual user, or of the Matrix user whose puppet was kicked), and a topic change sets {@code m.room.topic}.
- * Netsplits: a QUIT whose reason looks like {@code server.a server.b} is held back for {@link #NETSPLIT_HOLD}
- * and dropped if the user joins again in that time, so a split that heals causes no Matrix churn.
+ * With the network's {@code membership.irc_to_matrix} off only kicks of puppets and topics are bridged.
+ * Netsplits: a QUIT whose reason looks like {@code server.a server.b} is held back for the network's
+ * {@code membership.netsplit_hold_seconds} and dropped if the user joins again in that time, so a split that heals
+ * causes no Matrix churn. Mode changes go to {@link IrcModesToMatrix}.
  */
 @Singleton
 public final class IrcMembershipToMatrix implements IrcChannelEventListener {
-    static final Duration NETSPLIT_HOLD = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(IrcMembershipToMatrix.class);
     private static final Pattern NETSPLIT = Pattern.compile("^[\\w.-]+\\.[\\w.-]+ [\\w.-]+\\.[\\w.-]+$");
     private final BridgedRooms rooms;
@@ -41,11 +46,16 @@ public final class IrcMembershipToMatrix implements IrcChannelEventListener {
     private final SerialExecutor executor;
     private final HomeserverClient hs;
     private final IrcThreads threads;
+    private final BridgeConfig config;
+    private final IrcModesToMatrix modes;
     private final Map<String, ScheduledFuture<?>> heldQuits = new ConcurrentHashMap<>();
 
     @Inject
     IrcMembershipToMatrix(BridgedRooms rooms, VirtualUsers users, Mappings mappings, Puppets puppets,
-            SerialExecutor executor, HomeserverClient hs, IrcThreads threads) {
+            SerialExecutor executor, HomeserverClient hs, IrcThreads threads, BridgeConfig config,
+            IrcModesToMatrix modes) {
+        this.config = config;
+        this.modes = modes;
         this.rooms = rooms;
         this.users = users;
         this.mappings = mappings;
@@ -57,6 +67,10 @@ public final class IrcMembershipToMatrix implements IrcChannelEventListener {
 
     @Override
     public void onChannelEvent(IrcChannelEvent e) {
+        MembershipConfig membership = membership(e.channel().network());
+        if (!membership.ircToMatrix() && isMembership(e)) {
+            return;
+        }
         String held = e.channel().network() + " " + e.channel().key() + " " + e.nick().toLowerCase(java.util.Locale.ROOT);
         if (e.kind() == IrcChannelEvent.Kind.JOIN) {
             ScheduledFuture<?> quit = heldQuits.remove(held);
@@ -69,10 +83,33 @@ public final class IrcMembershipToMatrix implements IrcChannelEventListener {
             heldQuits.put(held, threads.scheduler().schedule(() -> {
                 heldQuits.remove(held);
                 submit(e);
-            }, NETSPLIT_HOLD.toMillis(), TimeUnit.MILLISECONDS));
+            }, membership.netsplitHold().toMillis(), TimeUnit.MILLISECONDS));
             return;
         }
         submit(e);
+    }
+
+    @Override
+    public void onModeChange(IrcModeChange change) {
+        modes.onModeChange(change);
+    }
+
+    /** The serial queue of a channel's IRC side (shared with {@link IrcToMatrix}, so lines and changes keep order). */
+    static String queue(ChannelRef channel) {
+        return "irc " + channel.network() + " " + channel.key();
+    }
+
+    private MembershipConfig membership(String network) {
+        return config.network(network).map(NetworkConfig::membership).orElseGet(MembershipConfig::defaults);
+    }
+
+    /** JOIN, PART, QUIT, NICK and kicks of IRC users: what {@code irc_to_matrix} turns off. */
+    private static boolean isMembership(IrcChannelEvent e) {
+        return switch (e.kind()) {
+            case JOIN, PART, QUIT, NICK -> true;
+            case KICK -> !e.targetIsBridge();
+            default -> false;
+        };
     }
 
     /** Whether a quit of {@code nick} in the channel is being held back as a possible netsplit (tests). */
@@ -81,7 +118,7 @@ public final class IrcMembershipToMatrix implements IrcChannelEventListener {
     }
 
     private void submit(IrcChannelEvent e) {
-        executor.submit("irc " + e.channel().network() + " " + e.channel().key(), () ->
+        executor.submit(queue(e.channel()), () ->
                 rooms.byChannel(e.channel()).forEach(room -> apply(room, e)));
     }
 
