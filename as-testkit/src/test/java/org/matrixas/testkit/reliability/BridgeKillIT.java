@@ -33,8 +33,9 @@ import org.matrixas.testkit.irc.RelayedMessage;
  * Faults: the bridge runs as its own process and is killed with SIGKILL while Matrix users and an IRC user talk,
  * then restarted on the same {@code data_dir} and port. Every Matrix message must be said on IRC (the homeserver
  * re-sends what was not acknowledged; the bridge must not drop what it acknowledged), by its sender's puppet and in
- * each sender's order, and not again once it is known to be said: only a line written in the instant before a kill
- * may be said twice, at most a flood burst per puppet per kill. The room mapping must survive; puppets come back;
+ * each sender's order, and not again once it is known to be said (the IRC server answered the PING behind it):
+ * only a line the server had not yet confirmed at the kill may be said twice, at most a flood burst per puppet per
+ * kill. The room mapping must survive; puppets come back;
  * IRC lines reach the same room again and never twice.
  *
  * <p>Short: {@code reliability.bridgekill.kills}=2, {@code reliability.bridgekill.messages}=40 Matrix messages

@@ -51,13 +51,21 @@ public final class IrcThreads implements AutoCloseable {
     }
 
     /**
-     * Completes once every line {@code client} has queued so far has been written to its connection, and fails if
-     * the connection is shut down with them unsent. A client not built by {@link KiclParts} has nothing to wait
-     * for.
+     * Completes once the IRC server has read every line {@code client} has queued so far (confirmed by a PING
+     * behind them, see {@link ScheduledSendingQueue}), and fails if the connection is shut down first. A client
+     * not built by {@link KiclParts} has nothing to wait for.
      */
     public CompletableFuture<Void> whenWritten(Client client) {
         ScheduledSendingQueue q = queues.get(client);
         return q == null ? CompletableFuture.completedFuture(null) : q.whenWritten();
+    }
+
+    /** {@code client} received a PONG with {@code token}; its queue checks whether it answers one of its PINGs. */
+    void ponged(Client client, String token) {
+        ScheduledSendingQueue q = queues.get(client);
+        if (q != null) {
+            q.acknowledged(token);
+        }
     }
 
     private static ThreadFactory daemons(String prefix) {

@@ -33,7 +33,11 @@ public final class KiclParts {
                         new OthersMembershipFilter(() -> self.get() == null ? null : self.get().getNick())));
         Client.Builder.Management m = builder.management()
                 .networkHandler(new SharedNetworkHandler(threads, hook))
-                .eventManager(c -> new SyncEventManager(c.getName()))
+                .eventManager(c -> {
+                    SyncEventManager events = new SyncEventManager(c.getName());
+                    events.registerEventListener(new PongListener(threads));
+                    return events;
+                })
                 .messageSendingQueueSupplier(c -> threads.track(c, new ScheduledSendingQueue(threads.scheduler(), flood)));
         if (!tracksChannels) {
             m.actorTracker(c -> {

@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.kitteh.irc.client.library.feature.sending.MessageSendingQueue;
 import org.matrixas.bridge.irc.config.FloodConfig;
@@ -15,8 +16,13 @@ import org.matrixas.bridge.irc.config.FloodConfig;
 /**
  * KICL's delayed sending queue, run as tasks on the shared scheduler instead of a thread per client. A token
  * bucket ({@link FloodConfig}) paces the lines; at most one drain task per queue is ever pending or running, so a
- * client's lines leave in the order they were queued. {@link #whenWritten()} tells when the lines queued so far
- * have been handed to the socket, so a caller can acknowledge work only once it has reached IRC.
+ * client's lines leave in the order they were queued.
+ *
+ * <p>{@link #whenWritten()} tells when the lines queued so far have reached the IRC server, so a caller can mark
+ * work done only then: it queues {@code PING :mxack<n>} behind them, and the server's {@code PONG} with that token
+ * ({@link #acknowledged(long)}) proves it has read everything before it, as servers handle a client's lines in
+ * order. (Handing a line to the socket proves nothing: a process killed at that moment loses what the kernel had
+ * not sent.) The PING is paced like any line; a caller asking again before anything else was queued shares it.
  */
 final class ScheduledSendingQueue implements MessageSendingQueue {
     private final ScheduledExecutorService scheduler;
@@ -27,10 +33,19 @@ final class ScheduledSendingQueue implements MessageSendingQueue {
     private boolean busy;
     private double tokens;
     private long refilledAt = System.nanoTime();
+    /**
+     * The prefix of the PING tokens {@link #whenWritten()} queues, followed by {@code <queue id>.<line number of the
+     * PING>}; the queue id keeps a PING left over from an earlier connection from acknowledging this one's lines.
+     */
+    static final String ACK_TOKEN = "mxack";
+    private static final AtomicLong IDS = new AtomicLong();
+    private final long id = IDS.incrementAndGet();
     private long queuedCount;
-    private long writtenCount;
-    /** Futures waiting for {@code writtenCount} to reach their target, in target order. */
+    /** The line count at the last queued PING, or -1: a caller arriving with nothing queued since shares it. */
+    private long lastPing = -1;
+    /** Futures waiting for the PONG of their PING, in target order. */
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private long acknowledgedCount;
 
     private Runnable onShutdown = () -> { };
 
@@ -73,16 +88,45 @@ final class ScheduledSendingQueue implements MessageSendingQueue {
     }
 
     /**
-     * Completes once every line queued before this call has been written to the connection; fails if the queue is
-     * shut down first (those lines were never sent).
+     * Completes once the server has read every line queued before this call; fails if the queue is shut down
+     * first (the lines may not have reached IRC).
      */
     synchronized CompletableFuture<Void> whenWritten() {
-        if (writtenCount >= queuedCount) {
+        if (acknowledgedCount >= queuedCount) {
             return CompletableFuture.completedFuture(null);
         }
+        if (lastPing != queuedCount) {
+            queue("PING :" + ACK_TOKEN + id + "." + (queuedCount + 1));
+            lastPing = queuedCount;
+        }
         CompletableFuture<Void> f = new CompletableFuture<>();
-        waiters.add(new Waiter(queuedCount, f));
+        waiters.add(new Waiter(lastPing, f));
         return f;
+    }
+
+    /**
+     * A PONG with {@code token} arrived: if it answers one of this queue's PINGs, every line up to it has been read,
+     * and the callers waiting for those lines complete. Any other token is ignored.
+     */
+    void acknowledged(String token) {
+        String mine = ACK_TOKEN + id + ".";
+        if (!token.startsWith(mine)) {
+            return;
+        }
+        long pingLine;
+        try {
+            pingLine = Long.parseLong(token.substring(mine.length()));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        synchronized (this) {
+            acknowledgedCount = Math.max(acknowledgedCount, pingLine);
+            while (!waiters.isEmpty() && waiters.peek().target() <= acknowledgedCount) {
+                done.add(waiters.poll().future());
+            }
+        }
+        done.forEach(f -> f.complete(null)); // outside the lock: callers' continuations may queue more lines
     }
 
     /** Runs {@code action} when the queue is shut down (its client is done). */
@@ -133,7 +177,6 @@ final class ScheduledSendingQueue implements MessageSendingQueue {
         try {
             if (target != null) {
                 batch.forEach(target);
-                written(batch.size());
             }
         } finally {
             synchronized (this) {
@@ -141,17 +184,6 @@ final class ScheduledSendingQueue implements MessageSendingQueue {
                 kick();
             }
         }
-    }
-
-    private void written(int lines) {
-        List<CompletableFuture<Void>> done = new ArrayList<>();
-        synchronized (this) {
-            writtenCount += lines;
-            while (!waiters.isEmpty() && waiters.peek().target() <= writtenCount) {
-                done.add(waiters.poll().future());
-            }
-        }
-        done.forEach(f -> f.complete(null)); // outside the lock: callers' continuations may queue more lines
     }
 
     private void refill() {

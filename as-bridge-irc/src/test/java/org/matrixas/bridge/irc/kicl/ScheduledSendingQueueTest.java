@@ -94,21 +94,61 @@ class ScheduledSendingQueueTest {
     }
 
     @Test
-    void whenWritten_completesOnceTheLinesQueuedBeforeAreSent_failsOnShutdown() throws Exception {
-        ScheduledSendingQueue q = new ScheduledSendingQueue(scheduler, new FloodConfig(1, 60_000));
+    void whenWritten_completesOnlyOnThePongOfAPingBehindTheLines_failsOnShutdown() throws Exception {
+        ScheduledSendingQueue q = new ScheduledSendingQueue(scheduler, FloodConfig.unlimited());
         assertTrue(q.whenWritten().isDone(), "nothing queued: nothing to wait for");
         List<String> sent = new CopyOnWriteArrayList<>();
-        q.queue("a");
+        q.queue("PRIVMSG #c :a");
         CompletableFuture<Void> first = q.whenWritten();
-        q.queue("b");
+        CompletableFuture<Void> shared = q.whenWritten();
+        q.queue("PRIVMSG #c :b");
         CompletableFuture<Void> second = q.whenWritten();
-        assertFalse(first.isDone(), "not sending yet (not connected)");
         q.beginSending(sent::add);
+        await(() -> sent.size() == 4);
+        assertEquals("PRIVMSG #c :a", sent.get(0));
+        assertTrue(sent.get(1).startsWith("PING :mxack"), sent.get(1));
+        assertEquals("PRIVMSG #c :b", sent.get(2));
+        assertTrue(sent.get(3).startsWith("PING :mxack"), sent.get(3));
+        assertEquals(4, sent.size(), "a second wait with nothing queued in between shares the first PING");
+        assertFalse(first.isDone(), "written to the socket is not yet read by the server");
+
+        q.acknowledged("mxack999." + 2); // another queue's token
+        q.acknowledged(token(sent.get(1)).replace(".", ".x"));
+        assertFalse(first.isDone(), "tokens that are not this queue's PINGs acknowledge nothing");
+        q.acknowledged(token(sent.get(1)));
         first.get(10, TimeUnit.SECONDS);
-        assertEquals(List.of("a"), sent);
-        assertFalse(second.isDone(), "b waits for the flood interval");
+        shared.get(10, TimeUnit.SECONDS);
+        assertFalse(second.isDone(), "b's PING is not answered yet");
         q.shutdown();
         ExecutionException e = assertThrows(ExecutionException.class, () -> second.get(10, TimeUnit.SECONDS));
-        assertTrue(e.getCause().getMessage().contains("1 lines unsent"), e.getCause().getMessage());
+        assertTrue(e.getCause().getMessage().contains("shut down"), e.getCause().getMessage());
+    }
+
+    @Test
+    void whenWritten_aLaterPongAcknowledgesEveryEarlierWait() throws Exception {
+        ScheduledSendingQueue q = new ScheduledSendingQueue(scheduler, FloodConfig.unlimited());
+        List<String> sent = new CopyOnWriteArrayList<>();
+        q.queue("x");
+        CompletableFuture<Void> first = q.whenWritten();
+        q.queue("y");
+        CompletableFuture<Void> second = q.whenWritten();
+        q.beginSending(sent::add);
+        await(() -> sent.size() == 4);
+        q.acknowledged(token(sent.get(3)));
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+    }
+
+    private static String token(String pingLine) {
+        return pingLine.substring("PING :".length());
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition not met within 10 s");
+            Thread.onSpinWait();
+            Thread.yield();
+        }
     }
 }
