@@ -240,17 +240,8 @@ public final class HomeserverClient {
      */
     public String uploadMedia(byte[] content, String contentType, String fileName) {
         String path = "/_matrix/media/v3/upload" + (fileName == null ? "" : "?filename=" + PercentCodec.encode(fileName));
-        String full = baseUrl + path;
-        if (assertedUser != null) {
-            full += (fileName == null ? "?" : "&") + "user_id=" + PercentCodec.encode(assertedUser.toString());
-        }
-        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(full)).timeout(timeout)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(content));
-        if (accessToken != null) {
-            rb.header("Authorization", "Bearer " + accessToken);
-        }
-        Http.Response r = Http.send(http, rb.build());
+        Http.Response r = Http.send(http, request(path, timeout).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build());
         if (!r.ok()) {
             throw new MatrixException(r.error());
         }
@@ -284,50 +275,24 @@ public final class HomeserverClient {
             throw new MatrixException(r.error());
         }
         String type = r.headers().firstValue("Content-Type").orElse("application/octet-stream");
-        return new Media(r.body(), type, r.headers().firstValue("Content-Disposition").flatMap(HomeserverClient::fileName));
-    }
-
-    /** The file name of a {@code Content-Disposition} header: {@code filename*=utf-8''...} or {@code filename="..."}. */
-    static Optional<String> fileName(String disposition) {
-        Optional<String> star = parameter(disposition, "filename*");
-        if (star.isPresent()) {
-            String v = star.get();
-            int q = v.indexOf("''");
-            try {
-                return Optional.of(PercentCodec.decode(q < 0 ? v : v.substring(q + 2)));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
-        return parameter(disposition, "filename");
-    }
-
-    private static Optional<String> parameter(String header, String name) {
-        for (String part : header.split(";")) {
-            String p = part.trim();
-            int eq = p.indexOf('=');
-            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase(name)) {
-                String v = p.substring(eq + 1).trim();
-                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-                    v = v.substring(1, v.length() - 1).replace("\\\"", "\"");
-                }
-                return v.isEmpty() ? Optional.empty() : Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return new Media(r.body(), type, r.headers().firstValue("Content-Disposition").flatMap(ContentDisposition::fileName));
     }
 
     private Http.Response send(String method, String path) {
+        return Http.send(http, request(path, timeout).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** A request to {@code path} on this server with this client's token and asserted identity, if any. */
+    private HttpRequest.Builder request(String path, Duration t) {
         String full = baseUrl + path;
         if (assertedUser != null) {
             full += (path.indexOf('?') < 0 ? "?" : "&") + "user_id=" + PercentCodec.encode(assertedUser.toString());
         }
-        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(full)).timeout(timeout)
-                .method(method, HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(full)).timeout(t);
         if (accessToken != null) {
             rb.header("Authorization", "Bearer " + accessToken);
         }
-        return Http.send(http, rb.build());
+        return rb;
     }
 
     // --- sync, ping, draft registration -------------------------------------------------------------------------
@@ -381,15 +346,7 @@ public final class HomeserverClient {
     }
 
     private JsonNode call(String method, String path, JsonNode body, Duration t) {
-        String full = baseUrl + path;
-        if (assertedUser != null) {
-            full += (path.indexOf('?') < 0 ? "?" : "&") + "user_id=" + PercentCodec.encode(assertedUser.toString());
-        }
-        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(full)).timeout(t)
-                .header("Content-Type", "application/json");
-        if (accessToken != null) {
-            rb.header("Authorization", "Bearer " + accessToken);
-        }
+        HttpRequest.Builder rb = request(path, t).header("Content-Type", "application/json");
         rb.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
         Http.Response r = Http.send(http, rb.build());

@@ -67,9 +67,9 @@ class HomeserverClientMediaIT {
 
     @Test
     void fileName_dispositionForms_decoded() {
-        assertEquals(Optional.of("a b.txt"), HomeserverClient.fileName("attachment; filename*=utf-8''a%20b.txt"));
-        assertEquals(Optional.of("x.txt"), HomeserverClient.fileName("inline; filename=\"x.txt\""));
-        assertEquals(Optional.of("y"), HomeserverClient.fileName("inline; FILENAME=y"));
-        assertEquals(Optional.empty(), HomeserverClient.fileName("inline"));
+        assertEquals(Optional.of("a b.txt"), ContentDisposition.fileName("attachment; filename*=utf-8''a%20b.txt"));
+        assertEquals(Optional.of("x.txt"), ContentDisposition.fileName("inline; filename=\"x.txt\""));
+        assertEquals(Optional.of("y"), ContentDisposition.fileName("inline; FILENAME=y"));
+        assertEquals(Optional.empty(), ContentDisposition.fileName("inline"));
     }
 }
