@@ -13,10 +13,21 @@ public final class StoreFailures {
     public static Optional<String> operatorCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException e) {
-                return describe(e.getResultCode());
+                return describe(e.getResultCode()).or(() -> rolledBackBySqlite(e));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * SQLite rolls a transaction back by itself when a write fails for lack of space or an I/O error (e.g. a page
+     * spilled to the WAL mid-transaction); the commit then fails with "no transaction is active", and the original
+     * SQLITE_FULL is not what the driver reports. Seen with a file-size limit standing in for a full disk.
+     */
+    private static Optional<String> rolledBackBySqlite(SQLiteException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("no transaction is active") ? describe(SQLiteErrorCode.SQLITE_FULL)
+                : Optional.empty();
     }
 
     private static Optional<String> describe(SQLiteErrorCode code) {

@@ -121,6 +121,8 @@ class SqliteFaultsIT {
             assertTrue(failure != null, "the file-size limit was never reached");
             assertTrue(hs.alive(), "the homeserver survives a full disk; log:\n" + tail(hs.logText()));
             assertTrue(failure.errcode() != null, "a Matrix error, not a stack trace: " + failure);
+            assertEquals(503, failure.status(), "a full disk is the operator's to fix, not a bug: " + failure
+                    + "\nlog:\n" + tail(hs.logText()));
             // Space is back.
             Process lift = new ProcessBuilder("/usr/bin/prlimit", "--pid", Long.toString(hs.pid()), "--fsize=unlimited")
                     .redirectErrorStream(true).start();
