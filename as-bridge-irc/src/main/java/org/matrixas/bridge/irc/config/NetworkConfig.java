@@ -31,11 +31,15 @@ import java.util.function.Consumer;
  * @param membership which membership changes are mirrored, and the netsplit hold
  * @param modePowerLevels Matrix power level for each IRC channel member mode (default {@code o: 50, v: 1})
  * @param encodingFallback charset for IRC lines that are not valid UTF-8 (default {@code windows-1252})
+ * @param puppets give each Matrix user who speaks in a channel room an IRC connection of their own (default
+ *     true); when false the bot relays their channel messages as {@code <name> text} (private messages still use
+ *     a connection of the user's own, as IRC has no other way to address one person)
  */
 public record NetworkConfig(String domain, String host, int port, boolean tls, String botNick, List<String> channels,
         String aliasTemplate, String userTemplate, String nickTemplate, ScrollbackConfig scrollback,
         FloodConfig flood, int maxLines, boolean sasl, String botPassword, List<ChannelMapping> mappings,
-        MembershipConfig membership, Map<String, Integer> modePowerLevels, String encodingFallback) {
+        MembershipConfig membership, Map<String, Integer> modePowerLevels, String encodingFallback,
+        boolean puppets) {
     public static final int DEFAULT_MAX_LINES = 3;
     public static final String DEFAULT_BOT_NICK = "MatrixBridge";
     public static final String DEFAULT_NICK_TEMPLATE = "$LOCALPART[m]";
@@ -68,18 +72,18 @@ public record NetworkConfig(String domain, String host, int port, boolean tls, S
             @JsonProperty("mappings") List<ChannelMapping> mappings,
             @JsonProperty("membership") MembershipConfig membership,
             @JsonProperty("mode_power_levels") Map<String, Integer> modePowerLevels,
-            @JsonProperty("encoding_fallback") String encodingFallback) {
+            @JsonProperty("encoding_fallback") String encodingFallback, @JsonProperty("puppets") Boolean puppets) {
         boolean secure = tls != null && tls;
         return new NetworkConfig(domain, host, port == null ? (secure ? 6697 : 6667) : port, secure, botNick,
                 channels, aliasTemplate, userTemplate, nickTemplate, scrollback, flood,
                 maxLines == null ? DEFAULT_MAX_LINES : maxLines, sasl != null && sasl, botPassword, mappings,
-                membership, modePowerLevels, encodingFallback);
+                membership, modePowerLevels, encodingFallback, puppets == null || puppets);
     }
 
     /** A plain-text network with every default. */
     public static NetworkConfig of(String domain, String host, int port) {
         return new NetworkConfig(domain, host, port, false, null, List.of(), null, null, null, null, null,
-                DEFAULT_MAX_LINES, false, null, null, null, null, null);
+                DEFAULT_MAX_LINES, false, null, null, null, null, null, true);
     }
 
     /** The charset for IRC lines that are not valid UTF-8. */
@@ -153,6 +157,7 @@ public record NetworkConfig(String domain, String host, int port, boolean tls, S
         public MembershipConfig membership;
         public Map<String, Integer> modePowerLevels;
         public String encodingFallback;
+        public boolean puppets;
 
         Builder(NetworkConfig n) {
             domain = n.domain;
@@ -173,12 +178,13 @@ public record NetworkConfig(String domain, String host, int port, boolean tls, S
             membership = n.membership;
             modePowerLevels = n.modePowerLevels;
             encodingFallback = n.encodingFallback;
+            puppets = n.puppets;
         }
 
         NetworkConfig build() {
             return new NetworkConfig(domain, host, port, tls, botNick, channels, aliasTemplate, userTemplate,
                     nickTemplate, scrollback, flood, maxLines, sasl, botPassword, mappings, membership,
-                    modePowerLevels, encodingFallback);
+                    modePowerLevels, encodingFallback, puppets);
         }
     }
 }

@@ -3,7 +3,10 @@ package org.matrixas.bridge.irc.irc;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import net.engio.mbassy.listener.Handler;
 import org.kitteh.irc.client.library.element.MessageTag;
 import org.kitteh.irc.client.library.element.User;
@@ -30,10 +33,12 @@ public final class BotConnection implements AutoCloseable {
     private final PuppetNicks puppets;
     private final Clock clock;
     private final IrcChannelEventListener channelEvents;
+    private final Supplier<CompletableFuture<Void>> written;
 
     BotConnection(NetworkConfig network, IrcSession session, IrcMessageListener listener, PuppetNicks puppets,
-            Clock clock, IrcChannelEventListener channelEvents) {
+            Clock clock, IrcChannelEventListener channelEvents, Supplier<CompletableFuture<Void>> written) {
         this.channelEvents = channelEvents;
+        this.written = written;
         this.network = network;
         this.session = session;
         this.listener = listener;
@@ -50,6 +55,15 @@ public final class BotConnection implements AutoCloseable {
 
     public IrcSession session() {
         return session;
+    }
+
+    /**
+     * Says {@code lines} in {@code target} for someone else (relay mode, {@code puppets: false}); completes once
+     * the server has read them, like {@link PuppetConnection#sayLines}.
+     */
+    public CompletableFuture<Void> sayLines(String target, IrcMessage.Kind kind, List<String> lines) {
+        session.say(target, kind, lines);
+        return written.get();
     }
 
     public String network() {

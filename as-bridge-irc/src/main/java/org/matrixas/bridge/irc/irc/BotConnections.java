@@ -59,7 +59,8 @@ public final class BotConnections {
             IrcAuth.configure(client, n, n.botNick(), java.util.Optional.ofNullable(n.botPassword()));
             IrcSession session = new IrcSession(n.domain() + "/bot", client,
                     new Backoff(timeouts.reconnectInitial(), timeouts.reconnectMax()), reconnects);
-            BotConnection bot = new BotConnection(n, session, listener, puppets, clock, channelEvents);
+            BotConnection bot = new BotConnection(n, session, listener, puppets, clock, channelEvents,
+                    () -> factory.whenWritten(client));
             bots.put(n.domain(), lifecycle.register("IRC bot of " + n.domain(), bot));
             bot.start(channels);
         }

@@ -20,6 +20,7 @@ import org.matrixas.bridge.irc.mapping.PuppetNickTemplate;
 import org.matrixas.bridge.irc.metrics.ConnectionCounts;
 import org.matrixas.bridge.irc.runtime.Backoff;
 import org.matrixas.bridge.irc.text.IrcNames;
+import org.matrixas.bridge.irc.text.IrcLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,6 +170,22 @@ public final class IrcSession implements AutoCloseable {
     }
 
     /** Marks the connection as used now (idle timeout). */
+    /**
+     * Says each of {@code lines} in {@code target} as one PRIVMSG, NOTICE or CTCP ACTION; each is sanitised here
+     * again, so a line can never carry a second command.
+     */
+    void say(String target, IrcMessage.Kind kind, List<String> lines) {
+        for (String raw : lines) {
+            String line = IrcLines.sanitize(raw);
+            switch (kind) {
+                case MESSAGE -> client.sendMessage(target, line);
+                case NOTICE -> client.sendNotice(target, line);
+                case ACTION -> client.sendCtcpMessage(target, "ACTION " + line);
+                default -> throw new IllegalStateException("unknown kind " + kind);
+            }
+        }
+    }
+
     public void touch() {
         lastActive = System.nanoTime();
     }

@@ -87,15 +87,7 @@ public final class PuppetConnection implements AutoCloseable {
      */
     public CompletableFuture<Void> sayLines(String target, IrcMessage.Kind kind, List<String> lines) {
         session.touch();
-        for (String raw : lines) {
-            String line = IrcLines.sanitize(raw);
-            switch (kind) {
-                case MESSAGE -> session.client().sendMessage(target, line);
-                case NOTICE -> session.client().sendNotice(target, line);
-                case ACTION -> session.client().sendCtcpMessage(target, "ACTION " + line);
-                default -> throw new IllegalStateException("unknown kind " + kind);
-            }
-        }
+        session.say(target, kind, lines);
         return written.get();
     }
 

@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import java.util.Optional;
+import org.matrixas.bridge.irc.config.BridgeConfig;
 import org.matrixas.bridge.irc.irc.BotConnection;
 import org.matrixas.bridge.irc.irc.BotConnections;
 import org.matrixas.bridge.irc.irc.PuppetConnection;
@@ -27,9 +28,12 @@ final class MatrixModerationToIrc {
     private final Mappings mappings;
     private final Provider<BotConnections> bots;
     private final RoomNotices notices;
+    private final BridgeConfig config;
 
     @Inject
-    MatrixModerationToIrc(Puppets puppets, Mappings mappings, Provider<BotConnections> bots, RoomNotices notices) {
+    MatrixModerationToIrc(Puppets puppets, Mappings mappings, Provider<BotConnections> bots, RoomNotices notices,
+            BridgeConfig config) {
+        this.config = config;
         this.puppets = puppets;
         this.mappings = mappings;
         this.bots = bots;
@@ -61,7 +65,9 @@ final class MatrixModerationToIrc {
         boolean locked = bot.modeSnapshot(channel).map(m -> m.has('t')).orElse(true);
         PuppetConnection puppet;
         try {
-            puppet = puppets.ensure(e.sender(), null, room.channel());
+            // In relay mode (puppets: false) users have no connection of their own: the bot sets the topic.
+            puppet = config.network(room.channel().network()).orElseThrow().puppets()
+                    ? puppets.ensure(e.sender(), null, room.channel()) : null;
         } catch (PuppetLimitException ex) {
             puppet = null;
         }

@@ -1,12 +1,16 @@
 package org.matrixas.bridge.irc.matrix;
 
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import com.google.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.matrixas.bridge.irc.admin.AdminRooms;
 import org.matrixas.bridge.irc.config.BridgeConfig;
+import org.matrixas.bridge.irc.irc.BotConnection;
+import org.matrixas.bridge.irc.irc.BotConnections;
 import org.matrixas.bridge.irc.irc.IrcMessage;
 import org.matrixas.bridge.irc.irc.PuppetConnection;
 import org.matrixas.bridge.irc.irc.PuppetLimitException;
@@ -54,11 +58,14 @@ public final class MatrixToIrc {
     private final Outbox outbox;
     private final MatrixUsers users;
     private final AdminRooms adminRooms;
+    private final Provider<BotConnections> bots;
 
     @Inject
     MatrixToIrc(BridgedRooms rooms, PmRoomStore pms, Mappings mappings, Puppets puppets, SerialExecutor executor,
             MatrixStateToIrc state, PrivateMessages privateMessages, LongMessages longMessages, RoomNotices notices,
-            BridgeConfig config, BridgeMetrics metrics, Outbox outbox, MatrixUsers users, AdminRooms adminRooms) {
+            BridgeConfig config, BridgeMetrics metrics, Outbox outbox, MatrixUsers users, AdminRooms adminRooms,
+            Provider<BotConnections> bots) {
+        this.bots = bots;
         this.outbox = outbox;
         this.users = users;
         this.adminRooms = adminRooms;
@@ -127,6 +134,9 @@ public final class MatrixToIrc {
         Optional<RoomMapping> room = rooms.byRoom(e.roomId());
         if (room.isPresent()) {
             RoomMapping r = room.get();
+            if (!config.network(r.channel().network()).orElseThrow().puppets()) {
+                return relay(e, r, kind, text.get());
+            }
             PuppetConnection p = puppet(e, () -> puppets.ensure(e.sender(), null, r.channel()), mappings.bot());
             return p == null ? DONE
                     : send(e, p, r.channel().network(), r.channel().channel(), kind, text.get(), mappings.bot());
@@ -156,6 +166,32 @@ public final class MatrixToIrc {
     private CompletableFuture<Void> send(ClientEvent e, PuppetConnection p, String network, String target,
             IrcMessage.Kind kind, String text, UserId noticeFrom) {
         int limit = IrcLines.payloadLimit(p.nick(), target, kind == IrcMessage.Kind.ACTION);
+        CompletableFuture<Void> written = p.sayLines(target, kind, fit(e, network, text, limit, noticeFrom));
+        metrics.messageBridged(BridgeMetrics.Direction.MATRIX_TO_IRC, kind.metricName());
+        return written;
+    }
+
+    /**
+     * {@code puppets: false}: the bot says the message in the channel for its sender, each line starting with
+     * {@code <localpart> } ({@code * localpart } for an emote, sent as a plain message).
+     */
+    private CompletableFuture<Void> relay(ClientEvent e, RoomMapping r, IrcMessage.Kind kind, String text) {
+        BotConnection bot = bots.get().bot(r.channel().network());
+        String name = IrcLines.sanitize(e.sender().localpart());
+        String prefix = kind == IrcMessage.Kind.ACTION ? "* " + name + " " : "<" + name + "> ";
+        String channel = r.channel().channel();
+        int limit = IrcLines.payloadLimit(bot.session().nick(), channel, false)
+                - prefix.getBytes(StandardCharsets.UTF_8).length;
+        List<String> lines = fit(e, r.channel().network(), text, limit, mappings.bot()).stream()
+                .map(l -> prefix + l).toList();
+        IrcMessage.Kind sent = kind == IrcMessage.Kind.NOTICE ? kind : IrcMessage.Kind.MESSAGE;
+        CompletableFuture<Void> written = bot.sayLines(channel, sent, lines);
+        metrics.messageBridged(BridgeMetrics.Direction.MATRIX_TO_IRC, kind.metricName());
+        return written;
+    }
+
+    /** {@code text} as IRC lines of at most {@code limit} bytes, or one line with a link when there are too many. */
+    private List<String> fit(ClientEvent e, String network, String text, int limit, UserId noticeFrom) {
         List<String> lines = IrcLines.split(text, limit);
         int maxLines = config.network(network).orElseThrow().maxLines();
         if (lines.size() > maxLines) {
@@ -168,9 +204,7 @@ public final class MatrixToIrc {
                         + " lines.");
             }
         }
-        CompletableFuture<Void> written = p.sayLines(target, kind, lines);
-        metrics.messageBridged(BridgeMetrics.Direction.MATRIX_TO_IRC, kind.metricName());
-        return written;
+        return lines;
     }
 
     static IrcMessage.Kind kind(String msgtype) {
