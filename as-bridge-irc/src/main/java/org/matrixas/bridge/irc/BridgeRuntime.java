@@ -1,5 +1,6 @@
 package org.matrixas.bridge.irc;
 
+import java.time.Duration;
 import com.google.inject.Inject;
 import org.matrixas.bridge.irc.config.BridgeConfig;
 import org.matrixas.bridge.irc.irc.BotConnections;
@@ -30,6 +31,7 @@ final class BridgeRuntime {
     private final TransactionLog transactions;
     private final SerialExecutor workers;
     private final BridgeConfig config;
+    private static final Duration DRAIN = Duration.ofSeconds(5);
     private final Lifecycle lifecycle;
     private final Puppets puppets;
     private final BotConnections bots;
@@ -69,6 +71,8 @@ final class BridgeRuntime {
         lifecycle.register("puppets", puppets);
         puppets.start();
         bots.start();
+        // Stops before the connections: messages under way get a moment to be confirmed and leave the outbox.
+        lifecycle.register("Matrix messages under way", () -> matrixToIrc.drain(DRAIN));
         matrixToIrc.resumePending(); // before the first transaction, so each room keeps its order
         http.start();
         lifecycle.register("HTTP server", http);

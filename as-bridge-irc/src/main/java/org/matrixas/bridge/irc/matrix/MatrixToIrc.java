@@ -4,9 +4,15 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.matrixas.bridge.irc.admin.AdminRooms;
 import org.matrixas.bridge.irc.config.BridgeConfig;
 import org.matrixas.bridge.irc.irc.BotConnection;
@@ -59,6 +65,8 @@ public final class MatrixToIrc {
     private final MatrixUsers users;
     private final AdminRooms adminRooms;
     private final Provider<BotConnections> bots;
+    /** Messages accepted and not yet settled (said and out of the outbox, or given up), for {@link #drain}. */
+    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
 
     @Inject
     MatrixToIrc(BridgedRooms rooms, PmRoomStore pms, Mappings mappings, Puppets puppets, SerialExecutor executor,
@@ -114,14 +122,42 @@ public final class MatrixToIrc {
 
     private void submit(ClientEvent e) {
         String id = e.eventId().toString();
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        inFlight.add(settled);
+        settled.whenComplete((v, x) -> inFlight.remove(settled));
         executor.submit("room " + e.roomId(), () -> route(e).whenComplete((v, failed) -> {
             if (failed == null) {
-                executor.submit(OUTBOX, () -> outbox.done(id)); // off the IRC scheduler: this writes to SQLite
+                // Off the IRC scheduler: this writes to SQLite.
+                executor.submit(OUTBOX, () -> outbox.done(id)).whenComplete((x, y) -> settled.complete(null));
             } else {
                 LOG.warn("message {} was not written to IRC ({}); it is said again after a restart", id,
                         failed.getMessage());
+                settled.complete(null);
             }
-        }));
+        })).whenComplete((v, failed) -> {
+            if (failed != null) {
+                settled.complete(null);
+            }
+        });
+    }
+
+    /**
+     * Waits up to {@code timeout} for the messages under way to reach IRC and leave the outbox, so that a clean stop
+     * does not say them again at the next start. Registered to run before the IRC connections close.
+     */
+    public void drain(Duration timeout) {
+        CompletableFuture<?>[] pending = inFlight.toArray(CompletableFuture[]::new);
+        if (pending.length == 0) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(pending).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.info("stopping with {} Matrix message(s) not yet confirmed by IRC; they are said again at the next "
+                    + "start", inFlight.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Completes once the message's lines are written to IRC (at once when there is nothing to say). */
