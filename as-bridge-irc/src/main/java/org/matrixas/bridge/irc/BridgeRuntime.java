@@ -1,7 +1,7 @@
 package org.matrixas.bridge.irc;
 
-import java.time.Duration;
 import com.google.inject.Inject;
+import java.time.Duration;
 import org.matrixas.bridge.irc.config.BridgeConfig;
 import org.matrixas.bridge.irc.irc.BotConnections;
 import org.matrixas.bridge.irc.irc.Puppets;
