@@ -51,21 +51,23 @@ public final class Metrics {
     private List<ServiceGauges> scraped = List.of();
 
     public Metrics() {
-        push = Histogram.builder().name("matrixas_appservice_push_duration_seconds")
+        // Metrics are built withoutExemplars(): there are no traces to link, and the client's exemplar sampler starts a
+        // JVM-wide scheduler thread on the first increment that no close() can stop.
+        push = Histogram.builder().withoutExemplars().name("matrixas_appservice_push_duration_seconds")
                 .help("Time to push one transaction to an application service, by outcome (success or failure)")
                 .labelNames(AS, "outcome").classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
-        transactions = Counter.builder().name("matrixas_appservice_transactions_delivered_total")
+        transactions = Counter.builder().withoutExemplars().name("matrixas_appservice_transactions_delivered_total")
                 .help("Transactions the application service acknowledged with 2xx").labelNames(AS).register(registry);
-        events = Counter.builder().name("matrixas_appservice_events_delivered_total")
+        events = Counter.builder().withoutExemplars().name("matrixas_appservice_events_delivered_total")
                 .help("Events (room and ephemeral) in acknowledged transactions").labelNames(AS).register(registry);
-        query = Histogram.builder().name("matrixas_appservice_query_duration_seconds")
+        query = Histogram.builder().withoutExemplars().name("matrixas_appservice_query_duration_seconds")
                 .help("Blocking user/alias queries to an application service: latency (all attempts) by outcome")
                 .labelNames(AS, "kind", "outcome").classicOnly().classicUpperBounds(LATENCY_BUCKETS)
                 .register(registry);
-        http = Counter.builder().name("matrixas_http_requests_total")
+        http = Counter.builder().withoutExemplars().name("matrixas_http_requests_total")
                 .help("HTTP requests by method, route pattern and status class")
                 .labelNames("method", "route", "status").register(registry);
-        longPolls = Gauge.builder().name("matrixas_sync_long_polls_in_flight")
+        longPolls = Gauge.builder().withoutExemplars().name("matrixas_sync_long_polls_in_flight")
                 .help("/sync requests currently waiting for events").register(registry);
         gauge("matrixas_appservice_up", "1 while pushes to the application service succeed, 0 after a failure",
                 s -> s.up() ? 1 : 0);

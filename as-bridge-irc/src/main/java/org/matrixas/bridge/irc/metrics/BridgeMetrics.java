@@ -19,16 +19,18 @@ public final class BridgeMetrics {
     /** Which way a message went. */
     public enum Direction { MATRIX_TO_IRC, IRC_TO_MATRIX }
 
+    // Metrics are built withoutExemplars(): there are no traces to link, and the client's exemplar sampler starts a
+    // JVM-wide scheduler thread on the first increment that no close() can stop.
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = new PrometheusTextFormatWriter(false);
-    private final Counter messages = Counter.builder().name("irc_bridge_messages")
+    private final Counter messages = Counter.builder().withoutExemplars().name("irc_bridge_messages")
             .help("Messages bridged, by direction and kind (text, emote, notice)")
             .labelNames("direction", "kind").register(registry);
-    private final Counter reconnects = Counter.builder().name("irc_bridge_reconnects")
+    private final Counter reconnects = Counter.builder().withoutExemplars().name("irc_bridge_reconnects")
             .help("IRC reconnect attempts scheduled after a connection dropped").register(registry);
-    private final Counter transactions = Counter.builder().name("irc_bridge_transactions")
+    private final Counter transactions = Counter.builder().withoutExemplars().name("irc_bridge_transactions")
             .help("Application service transactions processed").register(registry);
-    private final Counter queries = Counter.builder().name("irc_bridge_queries")
+    private final Counter queries = Counter.builder().withoutExemplars().name("irc_bridge_queries")
             .help("User and alias queries answered, by type and outcome (found, not_found)")
             .labelNames("type", "outcome").register(registry);
 
