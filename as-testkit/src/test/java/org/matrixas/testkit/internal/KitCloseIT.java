@@ -30,8 +30,11 @@ class KitCloseIT {
         int ircPort = kit.irc().port();
         int asPort = kit.bridge().asPort();
         kit.close();
-        Await.until("the kit's threads to end", () -> leftover(before).isEmpty(), Duration.ofSeconds(10));
-        assertEquals(Set.of(), leftover(before));
+        try {
+            Await.until("the kit's threads to end", () -> leftover(before).isEmpty(), Duration.ofSeconds(10));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; still running: " + leftover(before), e);
+        }
         for (int port : new int[] {hsPort, ircPort, asPort}) {
             assertThrows(IOException.class, () -> connect(port), "port " + port + " still listens");
         }
