@@ -47,6 +47,8 @@ class BridgeRestartIT {
 
         for (int i = 0; i < restarts; i++) {
             bridge.restart();
+            // IRC has no redelivery: a line said before the new bot is back in the channel is not bridged.
+            bob.awaitMember("#r", "MatrixBridge", WAIT);
             // The homeserver re-sends the same transaction (its 200 was lost): answered, not re-run.
             Rel.Resp again = Rel.send("PUT", "http://127.0.0.1:" + bridge.asPort()
                     + "/_matrix/app/v1/transactions/replayed-1", hsToken, txn);
