@@ -114,7 +114,9 @@ final class Gen {
     String malformedJson() {
         return pick("{", "{\"a\":}", "{\"a\" 1}", "[1,2", "{'single':'quotes'}", "{\"a\":1,}", "nul", "tru",
                 "{\"a\":\"unterminated}", "{\"a\":1}}", "<html></html>", "\u0000\u0001", "{\"a\":NaN}",
-                "{\"a\":0x10}", "{\"a\":01}", "{\"a\":\"\\x41\"}", "{\"a\":\"\\ud800\"", "{" + ascii());
+                "{\"a\":0x10}", "{\"a\":01}", "{\"a\":\"\\x41\"}", "{\"a\":\"\\ud800\"",
+                // The trailing comma keeps random text from closing into valid JSON (e.g. "{" + "}").
+                "{" + ascii() + ",");
     }
 
     /** Nesting {@code depth} levels deep (arrays or objects). */
