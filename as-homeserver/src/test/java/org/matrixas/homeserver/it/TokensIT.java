@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.matrixas.homeserver.Homeserver;
@@ -96,7 +98,7 @@ class TokensIT {
                 assertEquals(401, a.status(), a.body());
                 return a.json();
             }
-            Thread.sleep(50); // poll interval of a deadline-bounded wait, not a synchronisation
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // the token expires with time: poll it
         }
         throw new AssertionError("the token still worked after " + deadline);
     }
