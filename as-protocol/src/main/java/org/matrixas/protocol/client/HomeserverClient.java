@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.matrixas.protocol.error.MatrixError;
 import org.matrixas.protocol.error.MatrixException;
+import org.matrixas.protocol.event.ClientEvent;
 import org.matrixas.protocol.http.PercentCodec;
 import org.matrixas.protocol.id.EventId;
-import org.matrixas.protocol.id.MxcUri;
 import org.matrixas.protocol.id.RoomAlias;
 import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.id.UserId;
@@ -169,8 +169,7 @@ public final class HomeserverClient {
 
     /** Sends a message event; {@code ts} (may be null) massages {@code origin_server_ts} for an AS. */
     public EventId send(RoomId room, String type, ObjectNode content, Long ts) {
-        String txn = "t" + System.currentTimeMillis() + "." + TXN.incrementAndGet();
-        String path = V3 + "/rooms/" + enc(room) + "/send/" + PercentCodec.encode(type) + "/" + txn;
+        String path = V3 + "/rooms/" + enc(room) + "/send/" + PercentCodec.encode(type) + "/" + newTxnId();
         return EventId.parse(put(path + tsParam(ts), content).path("event_id").asText());
     }
 
@@ -195,6 +194,27 @@ public final class HomeserverClient {
             }
             throw e;
         }
+    }
+
+    /**
+     * Redacts {@code event}
+     * (<a href="https://spec.matrix.org/v1.13/client-server-api/#put_matrixclientv3roomsroomidredacteventidtxnid">spec</a>),
+     * as the asserted user if any; {@code reason} may be null. Returns the ID of the {@code m.room.redaction}.
+     *
+     * @throws MatrixException 403 {@code M_FORBIDDEN} without the power to redact it, 404 for an unknown event
+     */
+    public EventId redact(RoomId room, EventId event, String reason) {
+        ObjectNode body = Json.object();
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        String path = V3 + "/rooms/" + enc(room) + "/redact/" + enc(event) + "/" + newTxnId();
+        return EventId.parse(put(path, body).path("event_id").asText());
+    }
+
+    /** One event of {@code room} as the server has it now (pruned once redacted). */
+    public ClientEvent event(RoomId room, EventId event) {
+        return Json.mapper().convertValue(get(V3 + "/rooms/" + enc(room) + "/event/" + enc(event)), ClientEvent.class);
     }
 
     // --- aliases ----------------------------------------------------------------------------------------------
@@ -239,17 +259,7 @@ public final class HomeserverClient {
      * message sent as a file.
      */
     public String uploadMedia(byte[] content, String contentType, String fileName) {
-        String path = "/_matrix/media/v3/upload" + (fileName == null ? "" : "?filename=" + PercentCodec.encode(fileName));
-        Http.Response r = Http.send(http, request(path, timeout).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build());
-        if (!r.ok()) {
-            throw new MatrixException(r.error());
-        }
-        JsonNode json = r.json();
-        if (json == null || !json.path("content_uri").isTextual()) {
-            throw new MatrixException(MatrixError.M_BAD_JSON.withStatus(502).withMessage("upload answered without content_uri"));
-        }
-        return json.get("content_uri").asText();
+        return media().upload(content, contentType, fileName);
     }
 
     /**
@@ -262,24 +272,11 @@ public final class HomeserverClient {
      * @throws MatrixException 404 {@code M_NOT_FOUND} for unknown media, or any other failure
      */
     public Media downloadMedia(String mxcUri) {
-        MxcUri mxc = MxcUri.parse(mxcUri);
-        String tail = "/download/" + PercentCodec.encode(mxc.server()) + "/" + PercentCodec.encode(mxc.mediaId());
-        Http.Response r = null;
-        if (accessToken != null) {
-            r = send("GET", "/_matrix/client/v1/media" + tail);
-        }
-        if (r == null || r.unknownEndpoint()) {
-            r = send("GET", "/_matrix/media/v3" + tail);
-        }
-        if (!r.ok()) {
-            throw new MatrixException(r.error());
-        }
-        String type = r.headers().firstValue("Content-Type").orElse("application/octet-stream");
-        return new Media(r.body(), type, r.headers().firstValue("Content-Disposition").flatMap(ContentDisposition::fileName));
+        return media().download(mxcUri);
     }
 
-    private Http.Response send(String method, String path) {
-        return Http.send(http, request(path, timeout).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    private MediaCalls media() {
+        return new MediaCalls(http, accessToken != null, path -> request(path, timeout));
     }
 
     /** A request to {@code path} on this server with this client's token and asserted identity, if any. */
@@ -359,6 +356,10 @@ public final class HomeserverClient {
                     + " answered with a body that is not JSON"));
         }
         return json;
+    }
+
+    private static String newTxnId() {
+        return "t" + System.currentTimeMillis() + "." + TXN.incrementAndGet();
     }
 
     private static String tsParam(Long ts) {
