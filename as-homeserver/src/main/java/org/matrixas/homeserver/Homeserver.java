@@ -15,6 +15,7 @@ import org.matrixas.homeserver.query.ThirdPartyService;
 import org.matrixas.homeserver.registration.AppServiceRegistry;
 import org.matrixas.homeserver.room.Aliases;
 import org.matrixas.homeserver.room.EventStream;
+import org.matrixas.homeserver.room.RoomHistory;
 import org.matrixas.homeserver.room.Rooms;
 import org.matrixas.homeserver.store.Database;
 import org.matrixas.homeserver.sync.Filters;
@@ -82,7 +83,8 @@ public final class Homeserver implements AutoCloseable {
             metrics.serviceGauges(pipeline::gauges);
             pipeline.start();
             Ephemeral ephemeral = life.add(new Ephemeral(pipeline::publish));
-            Services services = new Services(config, accounts, registry, rooms, aliases, queries,
+            Services services = new Services(config, accounts, registry, rooms,
+                    new RoomHistory(db, stream), aliases, queries,
                     new SyncService(rooms, stream), new Filters(db), ephemeral, thirdParty, pipeline,
                     new MediaStore(config.dataDir().resolve("media"), config.serverName()), metrics);
             ApiServer api = life.add(new ApiServer(services));

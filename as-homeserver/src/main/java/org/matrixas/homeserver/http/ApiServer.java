@@ -49,6 +49,7 @@ public final class ApiServer implements AutoCloseable {
         Router router = new Router();
         new AccountHandlers(services, auth).register(router);
         new RoomHandlers(services).register(router);
+        new EventHandlers(services).register(router);
         new DirectoryHandlers(services).register(router);
         new SyncHandler(services).register(router);
         new ClientSettingsHandlers().register(router);

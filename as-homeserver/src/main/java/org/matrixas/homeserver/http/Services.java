@@ -10,6 +10,7 @@ import org.matrixas.homeserver.query.QueryService;
 import org.matrixas.homeserver.query.ThirdPartyService;
 import org.matrixas.homeserver.registration.AppServiceRegistry;
 import org.matrixas.homeserver.room.Aliases;
+import org.matrixas.homeserver.room.RoomHistory;
 import org.matrixas.homeserver.room.Rooms;
 import org.matrixas.homeserver.sync.Filters;
 import org.matrixas.homeserver.sync.SyncService;
@@ -21,6 +22,7 @@ public record Services(
         Accounts accounts,
         AppServiceRegistry registry,
         Rooms rooms,
+        RoomHistory history,
         Aliases aliases,
         QueryService queries,
         SyncService sync,
@@ -36,6 +38,7 @@ public record Services(
         Objects.requireNonNull(accounts, "accounts is null");
         Objects.requireNonNull(registry, "registry is null");
         Objects.requireNonNull(rooms, "rooms is null");
+        Objects.requireNonNull(history, "history is null");
         Objects.requireNonNull(aliases, "aliases is null");
         Objects.requireNonNull(queries, "queries is null");
         Objects.requireNonNull(sync, "sync is null");

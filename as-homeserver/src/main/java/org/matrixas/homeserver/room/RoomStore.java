@@ -1,5 +1,6 @@
 package org.matrixas.homeserver.room;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -26,8 +27,14 @@ final class RoomStore {
     /** Appends an event, updating current state and memberships for state events. */
     static StoredEvent append(Connection c, RoomId room, UserId sender, String type, String stateKey,
             ObjectNode content, long ts) throws SQLException {
+        return append(c, room, sender, type, stateKey, content, ts, Map.of());
+    }
+
+    /** Like the other {@code append}, with top-level fields beyond the client format's (a redaction's redacts). */
+    static StoredEvent append(Connection c, RoomId room, UserId sender, String type, String stateKey,
+            ObjectNode content, long ts, Map<String, JsonNode> extra) throws SQLException {
         EventId id = EventId.parse("$" + Secrets.random(24));
-        ClientEvent event = new ClientEvent(id, type, sender, room, ts, content, stateKey, null, Map.of());
+        ClientEvent event = new ClientEvent(id, type, sender, room, ts, content, stateKey, null, extra);
         String json = Json.writeString(event);
         long ordering = Sql.insert(c, "INSERT INTO events(event_id, room_id, type, state_key, sender, origin_server_ts,"
                 + " json) VALUES (?,?,?,?,?,?,?)", id.toString(), room.toString(), type, stateKey, sender.toString(), ts,
@@ -50,6 +57,17 @@ final class RoomStore {
     static StoredEvent row(ResultSet rs) throws SQLException {
         return new StoredEvent(rs.getLong(1), Json.read(rs.getString(2).getBytes(StandardCharsets.UTF_8),
                 ClientEvent.class));
+    }
+
+    static Optional<StoredEvent> event(Connection c, EventId id) throws SQLException {
+        return Sql.one(c, "SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.event_id = ?", RoomStore::row,
+                id.toString());
+    }
+
+    /** Replaces the stored form of an event (its redacted form); its place in the stream stays. */
+    static void rewrite(Connection c, ClientEvent event) throws SQLException {
+        Sql.update(c, "UPDATE events SET json = ? WHERE event_id = ?", Json.writeString(event),
+                event.eventId().toString());
     }
 
     static Optional<StoredEvent> stateEvent(Connection c, RoomId room, String type, String key) throws SQLException {
@@ -102,6 +120,17 @@ final class RoomStore {
                 RoomStore::row, room.toString(), after, upTo, limit);
         java.util.Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /**
+     * Up to {@code limit} events of a room with orderings in (low, high]: the newest first when {@code backwards},
+     * else the oldest first.
+     */
+    static List<StoredEvent> page(Connection c, RoomId room, long low, long high, boolean backwards, int limit)
+            throws SQLException {
+        return Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.room_id = ? AND e.stream_ordering > ?"
+                + " AND e.stream_ordering <= ? ORDER BY e.stream_ordering " + (backwards ? "DESC" : "ASC") + " LIMIT ?",
+                RoomStore::row, room.toString(), low, high, limit);
     }
 
     static long head(Connection c) throws SQLException {

@@ -1,8 +1,6 @@
 package org.matrixas.homeserver.room;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,32 +124,46 @@ public final class Rooms {
     public EventId send(UserId sender, RoomId room, String type, ObjectNode content, Long ts, String txnScope,
             String txnId) {
         checkSize(content);
-        Optional<EventId> earlier = db.read(c -> previousTxn(c, txnScope, txnId));
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        List<StoredEvent> done = commit(c -> {
-            if (previousTxn(c, txnScope, txnId).isPresent()) {
-                return List.of();
-            }
+        return once(txnScope, txnId, c -> {
             RoomRules.requireJoined(c, room, sender);
             if (!RoomRules.powerLevels(c, room).may(sender, type, false)) {
                 throw RoomRules.forbidden(sender + " may not send " + type + " in " + room);
             }
-            StoredEvent e = RoomStore.append(c, room, sender, type, null, content, ts == null ? now() : ts);
-            Sql.update(c, "INSERT INTO txn_ids(scope, txn_id, event_id) VALUES (?,?,?)", txnScope, txnId,
-                    e.event().eventId().toString());
+            return RoomStore.append(c, room, sender, type, null, content, ts == null ? now() : ts);
+        });
+    }
+
+    /**
+     * Redacts {@code target} (see {@link Redactor}); returns the redaction's event ID. Transaction IDs of
+     * redactions are apart from those of {@link #send}, as they are different endpoints.
+     */
+    public EventId redact(UserId sender, RoomId room, EventId target, String reason, Long ts, String txnScope,
+            String txnId) {
+        if (reason != null) {
+            checkSize(Json.object().put("reason", reason));
+        }
+        return once("redact/" + txnScope, txnId, c -> Redactor.redact(c, sender, room, target, reason,
+                ts == null ? now() : ts));
+    }
+
+    /** Appends the event {@code append} makes unless {@code (txnScope, txnId)} already made one: then its ID. */
+    private EventId once(String txnScope, String txnId, Database.Work<StoredEvent> append) {
+        Optional<EventId> earlier = db.read(c -> TxnIds.previous(c, txnScope, txnId));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        List<StoredEvent> done = commit(c -> {
+            if (TxnIds.previous(c, txnScope, txnId).isPresent()) {
+                return List.of();
+            }
+            StoredEvent e = append.run(c);
+            TxnIds.record(c, txnScope, txnId, e.event().eventId());
             return List.of(e);
         });
         if (done.isEmpty()) {
-            return db.read(c -> previousTxn(c, txnScope, txnId)).orElseThrow();
+            return db.read(c -> TxnIds.previous(c, txnScope, txnId)).orElseThrow();
         }
         return done.get(0).event().eventId();
-    }
-
-    private static Optional<EventId> previousTxn(Connection c, String scope, String txnId) throws SQLException {
-        return Sql.one(c, "SELECT event_id FROM txn_ids WHERE scope = ? AND txn_id = ?",
-                rs -> EventId.parse(rs.getString(1)), scope, txnId);
     }
 
     /** Sets a state event. Member events only for one's own profile; use the membership methods otherwise. */
