@@ -2,10 +2,8 @@ package org.matrixas.bridge.irc.admin;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
-import java.util.concurrent.atomic.AtomicLong;
 import org.matrixas.protocol.client.HomeserverClient;
 import org.matrixas.protocol.error.MatrixException;
-import org.matrixas.protocol.http.PercentCodec;
 import org.matrixas.protocol.id.EventId;
 import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.json.Json;
@@ -16,7 +14,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class AdminReplies {
     private static final Logger LOG = LoggerFactory.getLogger(AdminReplies.class);
-    private static final AtomicLong TXN = new AtomicLong();
     private final HomeserverClient hs;
 
     @Inject
@@ -35,14 +32,11 @@ final class AdminReplies {
     /**
      * Redacts {@code event} as the bot
      * (<a href="https://spec.matrix.org/v1.13/client-server-api/#put_matrixclientv3roomsroomidredacteventidtxnid">spec</a>);
-     * false when the homeserver refused or does not offer redaction.
+     * false when the homeserver refused (the bot lacks the {@code redact} power level) or does not offer redaction.
      */
-    boolean redact(RoomId room, EventId event) {
-        String path = "/_matrix/client/v3/rooms/" + PercentCodec.encode(room.toString()) + "/redact/"
-                + PercentCodec.encode(event.toString()) + "/admin" + System.currentTimeMillis() + "."
-                + TXN.incrementAndGet();
+    boolean redact(RoomId room, EventId event, String reason) {
         try {
-            hs.put(path, Json.object().put("reason", "contained a password"));
+            hs.redact(room, event, reason);
             return true;
         } catch (MatrixException e) {
             LOG.info("admin room {}: could not redact {} ({})", room, event, e.getMessage());

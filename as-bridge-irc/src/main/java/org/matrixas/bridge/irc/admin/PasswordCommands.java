@@ -30,9 +30,10 @@ final class PasswordCommands {
 
     String storePass(ClientEvent e, AdminCommand c) {
         // Redact first: whatever happens next, the password should not stay in the room.
-        boolean redacted = replies.redact(e.roomId(), e.eventId());
+        boolean redacted = replies.redact(e.roomId(), e.eventId(), "contains a password");
         String removal = redacted ? " I removed your message that contained it."
-                : " I could not remove your message that contains it: delete (redact) it yourself.";
+                : " I could not remove your message that contains it (I may lack the power to redact here):"
+                + " please delete (redact) it yourself.";
         NetworkArgs.Target t;
         try {
             t = networks.resolve(c, 1, Integer.MAX_VALUE, STOREPASS);
