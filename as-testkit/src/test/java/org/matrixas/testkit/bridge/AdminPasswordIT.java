@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.matrixas.bridge.irc.config.BridgeConfig;
+import org.matrixas.protocol.event.ClientEvent;
+import org.matrixas.protocol.id.EventId;
+import org.matrixas.protocol.json.Json;
 import org.matrixas.testkit.Await;
 import org.matrixas.testkit.IrcMode;
 import org.matrixas.testkit.MatrixClient;
@@ -22,8 +25,9 @@ import org.matrixas.testkit.TestIrc;
 
 /**
  * {@code !storepass}, {@code !removepass} and logging in with the stored password: SASL PLAIN with
- * {@code sasl: true}, NickServ IDENTIFY without it, proven by the IRC server's account view. The password is in no
- * file of the bridge's data folder and in no log line, and both it and the admin room survive a restart.
+ * {@code sasl: true}, NickServ IDENTIFY without it, proven by the IRC server's account view. The bot redacts the
+ * command message (or, without the power to, asks the user to); the password is in no file of the bridge's data
+ * folder and in no log line, and both it and the admin room survive a restart.
  */
 class AdminPasswordIT {
     private static final String PASSWORD = "correct horse battery";
@@ -51,9 +55,9 @@ class AdminPasswordIT {
             String stored = admin.command("!storepass " + PASSWORD);
             assertTrue(stored.startsWith("Password stored (encrypted) for irc.example.org"), stored);
             assertTrue(stored.contains("SASL"), stored);
-            // The in-process homeserver has no redaction endpoint: the user is told to remove the message.
-            assertTrue(stored.contains("delete (redact) it yourself"), stored);
+            assertTrue(stored.endsWith("I removed your message that contained it."), stored);
             assertFalse(stored.contains(PASSWORD));
+            assertRedactedByBot(admin);
 
             assertEquals("Reconnected to irc.example.org as alice[m], logged in as alice[m].",
                     admin.command("!reconnect"));
@@ -97,6 +101,32 @@ class AdminPasswordIT {
         admin.command("!storepass wrong");
         assertTrue(admin.command("!reconnect").startsWith("Connected to irc.example.org as alice[m]"));
         assertEquals(Optional.empty(), irc.accountOf("alice[m]"));
+    }
+
+    @Test
+    @MatrixTest(irc = IrcMode.IN_PROCESS, bridge = true, bridgeConfig = FastBridge.class)
+    void storepass_botMayNotRedact_storedAndUserAskedToDelete(TestHomeserver hs) {
+        MatrixClient alice = hs.registerUser("alice");
+        // private_chat: the invited bot has power level 0, below the room's redact level of 50.
+        AdminRoomClient admin = AdminRoomClient.open(alice, "private_chat");
+        String stored = admin.command("!storepass " + PASSWORD);
+        assertTrue(stored.startsWith("Password stored (encrypted) for irc.example.org"), stored);
+        assertTrue(stored.endsWith("please delete (redact) it yourself."), stored);
+        assertEquals("!storepass " + PASSWORD, alice.api().event(admin.room(), admin.lastCommand())
+                .contentString("body").orElseThrow(), "the homeserver refused: the message is still there");
+    }
+
+    /** The bot redacted the last command: it reads back pruned, with the bot's redaction as the cause. */
+    private static void assertRedactedByBot(AdminRoomClient admin) {
+        EventId command = admin.lastCommand();
+        ClientEvent redaction = admin.user().awaitEvent(admin.room(), e -> "m.room.redaction".equals(e.type())
+                && command.toString().equals(e.contentString("redacts").orElse("")), AdminRoomClient.WAIT);
+        assertEquals(AdminRoomClient.BOT, redaction.sender());
+        assertEquals("contains a password", redaction.contentString("reason").orElseThrow());
+        ClientEvent read = admin.user().api().event(admin.room(), command);
+        assertEquals(Json.object(), read.content(), "the password is pruned from the stored message");
+        assertEquals(redaction.eventId().toString(),
+                read.unsigned().path("redacted_because").path("event_id").asText());
     }
 
     private static boolean dataFilesContain(Path dir, String text) throws IOException {

@@ -26,15 +26,24 @@ final class AdminRoomClient {
     private final MatrixClient user;
     private final RoomId room;
     private final Set<EventId> answered = new HashSet<>();
+    private EventId lastCommand;
 
     private AdminRoomClient(MatrixClient user, RoomId room) {
         this.user = user;
         this.room = room;
     }
 
-    /** Creates a direct room inviting the bot and waits for the bot's greeting there. */
+    /**
+     * Creates a direct room inviting the bot and waits for the bot's greeting there. Like clients do for direct
+     * chats, the room is a {@code trusted_private_chat}: the bot gets the creator's power level.
+     */
     static AdminRoomClient open(MatrixClient user) {
-        RoomId room = user.api().createRoom(new CreateRoomRequest(null, null, null, "trusted_private_chat", null,
+        return open(user, "trusted_private_chat");
+    }
+
+    /** Like {@link #open(MatrixClient)} with another {@code createRoom} preset. */
+    static AdminRoomClient open(MatrixClient user, String preset) {
+        RoomId room = user.api().createRoom(new CreateRoomRequest(null, null, null, preset, null,
                 null, null, null, null, null).withInvite(List.of(BOT.toString()), true));
         AdminRoomClient admin = new AdminRoomClient(user, room);
         String greeting = admin.nextAnswer();
@@ -59,8 +68,13 @@ final class AdminRoomClient {
 
     /** Sends {@code command} and returns the bot's answer. */
     String command(String command) {
-        user.sendText(room, command);
+        lastCommand = user.api().sendText(room, command);
         return nextAnswer();
+    }
+
+    /** The event ID of the last command sent with {@link #command}. */
+    EventId lastCommand() {
+        return lastCommand;
     }
 
     /** The oldest notice of the bot not returned yet. */

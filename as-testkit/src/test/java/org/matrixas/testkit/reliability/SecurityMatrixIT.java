@@ -68,6 +68,8 @@ class SecurityMatrixIT {
             {"POST", "/createRoom", "USER"}, {"POST", "/join/{roomId}", "USER"}, {"POST", "/rooms/{roomId}/join", "USER"},
             {"POST", "/rooms/{roomId}/invite", "USER"}, {"POST", "/rooms/{roomId}/kick", "USER"},
             {"PUT", "/rooms/{roomId}/send/m.room.message/{txnId}", "USER"},
+            {"PUT", "/rooms/{roomId}/redact/{eventId}/{txnId}", "USER"},
+            {"GET", "/rooms/{roomId}/event/{eventId}", "USER"}, {"GET", "/rooms/{roomId}/messages?dir=b", "USER"},
             {"PUT", "/rooms/{roomId}/state/m.room.topic", "USER"},
             {"PUT", "/rooms/{roomId}/state/m.room.topic/", "USER"},
             {"GET", "/rooms/{roomId}/state/m.room.create", "USER"},
