@@ -20,6 +20,7 @@ import org.matrixas.bridge.irc.store.RoomStore;
 import org.matrixas.bridge.irc.text.IrcFormatting;
 import org.matrixas.bridge.irc.text.IrcNames;
 import org.matrixas.bridge.irc.text.NickMentions;
+import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.id.UserId;
 import org.matrixas.protocol.json.Json;
 import org.slf4j.Logger;
@@ -71,6 +72,29 @@ public final class IrcToMatrix implements IrcMessageListener {
         });
     }
 
+    /**
+     * A Matrix user's message, said on IRC from {@code origin}, copied into the channel's other rooms as
+     * {@code speaker} (the virtual user of the sender's puppet nick, or the bot in relay mode), as matrix-appservice-irc
+     * does: IRC users saw it, so the other rooms see it too, in its place among the channel's lines. It is kept as
+     * scroll-back like any channel line.
+     */
+    public void copyToOtherRooms(IrcMessage message, UserId speaker, RoomId origin) {
+        executor.submit(key(message.channel()), () -> {
+            scrollbacks.record(message);
+            for (RoomMapping room : bridged.byChannel(message.channel())) {
+                if (room.room().equals(origin)) {
+                    continue;
+                }
+                try {
+                    forward(room, message, speaker);
+                } catch (RuntimeException e) {
+                    LOG.warn("message of {} in {} not copied to {}: {}", message.nick(), origin, room.room(),
+                            e.getMessage());
+                }
+            }
+        });
+    }
+
     /** Stores {@code mapping} and sends the channel's scroll-back into the new room; completes when done. */
     public CompletableFuture<Void> activate(RoomMapping mapping) {
         return executor.submit(key(mapping.channel()), () -> {
@@ -91,11 +115,14 @@ public final class IrcToMatrix implements IrcMessageListener {
             LOG.debug("nick {} cannot be mapped to a user ID; line dropped", m.nick());
             return;
         }
-        UserId user = mappings.network(m.channel().network()).userFor(m.nick());
+        forward(room, m, mappings.network(m.channel().network()).userFor(m.nick()));
+        metrics.messageBridged(BridgeMetrics.Direction.IRC_TO_MATRIX, m.kind().metricName());
+    }
+
+    private void forward(RoomMapping room, IrcMessage m, UserId user) {
         ObjectNode content = withMentions(content(m), m.text(), nick -> puppets.userOfNick(m.channel().network(),
                 nick));
         users.send(user, m.nick(), room.room(), "m.room.message", content, m.time().toEpochMilli());
-        metrics.messageBridged(BridgeMetrics.Direction.IRC_TO_MATRIX, m.kind().metricName());
     }
 
     static ObjectNode content(IrcMessage m) {
