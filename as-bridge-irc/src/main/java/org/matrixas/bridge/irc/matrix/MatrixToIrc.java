@@ -238,7 +238,7 @@ public final class MatrixToIrc {
     /** Once {@code written}, copies the message into the channel's other rooms ({@link IrcToMatrix#copyToOtherRooms}). */
     private CompletableFuture<Void> copyWhenSaid(CompletableFuture<Void> written, IrcMessage said, UserId speaker,
             ClientEvent e) {
-        return written.thenRun(() -> copies.copyToOtherRooms(said, speaker, e.roomId()));
+        return written.thenRun(() -> copies.copyToOtherRooms(said, speaker, e.eventId(), e.roomId()));
     }
 
     /** {@code text} as IRC lines of at most {@code limit} bytes, or one line with a link when there are too many. */
