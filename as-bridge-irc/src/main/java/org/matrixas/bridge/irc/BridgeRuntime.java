@@ -8,6 +8,7 @@ import org.matrixas.bridge.irc.irc.Puppets;
 import org.matrixas.bridge.irc.matrix.AppServiceHttp;
 import org.matrixas.bridge.irc.matrix.BridgeHealth;
 import org.matrixas.bridge.irc.matrix.FixedRooms;
+import org.matrixas.bridge.irc.matrix.IrcToMatrix;
 import org.matrixas.bridge.irc.matrix.MatrixToIrc;
 import org.matrixas.bridge.irc.metrics.BridgeMetrics;
 import org.matrixas.bridge.irc.metrics.ConnectionCounts;
@@ -43,13 +44,15 @@ final class BridgeRuntime {
     private final BridgeMetrics metrics;
     private final FixedRooms fixedRooms;
     private final MatrixToIrc matrixToIrc;
+    private final IrcToMatrix ircToMatrix;
 
     // Parameter order is start order: the store and the workers are created (and registered) first.
     @Inject
     BridgeRuntime(TransactionLog transactions, SerialExecutor workers, BridgeConfig config, Lifecycle lifecycle,
             Puppets puppets, BotConnections bots, AppServiceHttp http, ApiRegistrar registrar, AppService service,
             BridgeHealth health, HomeserverClient hs, BridgeMetrics metrics, FixedRooms fixedRooms,
-            MatrixToIrc matrixToIrc) {
+            MatrixToIrc matrixToIrc, IrcToMatrix ircToMatrix) {
+        this.ircToMatrix = ircToMatrix;
         this.fixedRooms = fixedRooms;
         this.matrixToIrc = matrixToIrc;
         this.metrics = metrics;
@@ -70,6 +73,7 @@ final class BridgeRuntime {
         metrics.connections(this::connectionCounts);
         lifecycle.register("puppets", puppets);
         puppets.start();
+        ircToMatrix.resumePending(); // before the bots read new lines, so each channel keeps its order
         bots.start();
         // Stops before the connections: messages under way get a moment to be confirmed and leave the outbox.
         lifecycle.register("Matrix messages under way", () -> matrixToIrc.drain(DRAIN));
@@ -97,6 +101,7 @@ final class BridgeRuntime {
         http.enable(AppServiceEndpoint.builder().hsToken(hsToken).service(service).transactionLog(transactions)
                 .build());
         health.markRegistered();
+        ircToMatrix.open();
         workers.submit("bot user", this::ensureBotUser).thenRun(fixedRooms::joinAll);
     }
 

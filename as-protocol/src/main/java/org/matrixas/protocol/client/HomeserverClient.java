@@ -169,7 +169,17 @@ public final class HomeserverClient {
 
     /** Sends a message event; {@code ts} (may be null) massages {@code origin_server_ts} for an AS. */
     public EventId send(RoomId room, String type, ObjectNode content, Long ts) {
-        String path = V3 + "/rooms/" + enc(room) + "/send/" + PercentCodec.encode(type) + "/" + newTxnId();
+        return send(room, type, content, ts, newTxnId());
+    }
+
+    /**
+     * Sends a message event with the caller's transaction ID: sending again with the same {@code txnId} (as the same
+     * user) gives the first event's ID instead of a second event, so a caller that does not know whether an earlier
+     * attempt arrived can simply repeat it. Homeservers keep transaction IDs for a limited time.
+     */
+    public EventId send(RoomId room, String type, ObjectNode content, Long ts, String txnId) {
+        String path = V3 + "/rooms/" + enc(room) + "/send/" + PercentCodec.encode(type) + "/"
+                + PercentCodec.encode(txnId);
         return EventId.parse(put(path + tsParam(ts), content).path("event_id").asText());
     }
 

@@ -25,7 +25,8 @@ import org.matrixas.testkit.irc.IrcTestClient;
  * Fixed mappings: a key-protected channel bridged into two existing rooms, one public and one invite-only. The
  * bot joins the public room at start and the invite-only one once invited; IRC lines and joins reach both rooms,
  * Matrix messages from either reach the channel through a puppet that joins with the key, and the channel's
- * dynamic alias still gives a third room that is bridged too.
+ * dynamic alias still gives a third room that is bridged too. A Matrix message said on IRC is also copied into the
+ * channel's other rooms, as the virtual user of the sender's puppet nick.
  */
 @MatrixTest(irc = IrcMode.IN_PROCESS)
 class FixedMappingIT {
@@ -67,8 +68,12 @@ class FixedMappingIT {
 
             alice.sendText(open, "from the open room");
             bob.awaitPrivmsg("#fixed", "from the open room"::equals, WAIT);
+            String alicePuppet = "@irc.example.org/alice=5bm=5d:localhost"; // puppet nick alice[m], escaped
+            assertEquals(alicePuppet, alice.awaitText(closed, "from the open room", WAIT).sender().toString(),
+                    "copied as the virtual user of alice's puppet nick");
             alice.sendText(closed, "from the closed room");
             bob.awaitPrivmsg("#fixed", "from the closed room"::equals, WAIT);
+            assertEquals(alicePuppet, alice.awaitText(open, "from the closed room", WAIT).sender().toString());
 
             MatrixClient dan = hs.registerUser("dan");
             RoomId dynamic = dan.join("#irc.example.org/#fixed:localhost");
@@ -78,7 +83,49 @@ class FixedMappingIT {
             alice.awaitText(closed, "everywhere", WAIT);
             dan.sendText(dynamic, "from the alias room");
             bob.awaitPrivmsg("#fixed", "from the alias room"::equals, WAIT);
+            alice.awaitText(open, "from the alias room", WAIT);
+            alice.awaitText(closed, "from the alias room", WAIT);
+            dan.awaitText(dynamic, "from the open room", WAIT);
+
+            bob.privmsg("#fixed", "last");
+            alice.awaitText(open, "last", WAIT);
+            alice.awaitText(closed, "last", WAIT);
+            dan.awaitText(dynamic, "last", WAIT);
+            // Copies go into the other rooms only, once each: never back into the room the message came from.
+            assertEquals(1, count(alice, open, "from the open room"));
+            assertEquals(1, count(alice, closed, "from the open room"));
+            assertEquals(1, count(alice, closed, "from the closed room"));
+            assertEquals(1, count(dan, dynamic, "from the alias room"));
+            assertEquals(1, count(alice, open, "from the alias room"));
         }
+    }
+
+    @Test
+    void relayMode_messageCopiedIntoTheOtherRoomsAsTheBot(TestHomeserver hs, TestIrc irc) {
+        IrcTestClient bob = irc.connect("Bob");
+        bob.join("#relayed");
+        MatrixClient alice = hs.registerUser("alice");
+        RoomId open = alice.api().createRoom(CreateRoomRequest.named("Open").withPreset("public_chat"));
+        NetworkConfig net = NetworkConfig.of("irc.example.org", irc.host(), irc.port()).withMappings(List.of(
+                new ChannelMapping("#relayed", List.of(open.toString()), null))).with(b -> b.puppets = false);
+
+        try (TestBridge bridge = OwnBridge.start(hs, OwnBridge.config(hs, dir, List.of(net)))) {
+            awaitMembership(alice, open, BOT.toString(), "join");
+            MatrixClient dan = hs.registerUser("dan");
+            RoomId dynamic = dan.join("#irc.example.org/#relayed:localhost");
+
+            alice.sendText(open, "relayed once");
+            bob.awaitPrivmsg("#relayed", "<alice> relayed once"::equals, WAIT);
+            assertEquals(BOT, dan.awaitText(dynamic, "<alice> relayed once", WAIT).sender());
+            dan.sendText(dynamic, "and back");
+            bob.awaitPrivmsg("#relayed", "<dan> and back"::equals, WAIT);
+            assertEquals(BOT, alice.awaitText(open, "<dan> and back", WAIT).sender());
+        }
+    }
+
+    private static long count(MatrixClient c, RoomId room, String body) {
+        return c.events(room).stream().filter(e -> "m.room.message".equals(e.type())
+                && body.equals(e.contentString("body").orElse(""))).count();
     }
 
     private static ClientEvent awaitMembership(MatrixClient c, RoomId room, String user, String membership) {

@@ -45,6 +45,7 @@ class BridgeKillIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String ALIAS = "#" + Deployment.NETWORK + "/#k:localhost";
     private static final Pattern RESUMED = Pattern.compile("saying (\\d+) Matrix message");
+    private static final Pattern RESUMED_IRC = Pattern.compile("posting (\\d+) IRC line");
 
     @Test
     void sigkillDuringTraffic_restartOnSameStore_eachMatrixMessageOnceOnIrc_mappingAndPuppetsBack(@TempDir Path tmp) {
@@ -142,14 +143,15 @@ class BridgeKillIT {
                 assertTrue(ircCounts.containsKey("i-" + i), "i-" + i + " (said after the last restart) is missing");
             }
             int lostAtKill = sentIrc - ircCounts.size();
-            int resumed = resumedFromOutbox(d.bridge.logText());
+            int resumed = total(RESUMED, d.bridge.logText());
+            int resumedIrc = total(RESUMED_IRC, d.bridge.logText());
             assertEquals(List.of(), d.leakedSecrets(), "secrets in the logs");
             Rel.figure(String.format("BridgeKillIT: %d SIGKILLs of the bridge process at Matrix message %s, %d Matrix "
                     + "messages (2 users) and %d IRC lines; every Matrix message said on IRC by its puppet, in order; "
                     + "%d re-said from the outbox after restarts, of which %d had reached IRC just before the kill "
-                    + "(said twice: %s); %d IRC lines in flight at a kill lost, 0 twice; alias, mapping and both "
-                    + "puppets back after each restart", kills, killPoints, sentMatrix, sentIrc, resumed, twice.size(),
-                    twice, lostAtKill));
+                    + "(said twice: %s); %d IRC lines posted from the inbox after restarts, %d not yet read at a "
+                    + "kill lost, 0 twice; alias, mapping and both puppets back after each restart", kills, killPoints,
+                    sentMatrix, sentIrc, resumed, twice.size(), twice, resumedIrc, lostAtKill));
         }
     }
 
@@ -177,8 +179,8 @@ class BridgeKillIT {
         assertEquals(Optional.of(room), alice.api().resolveAlias(RoomAlias.parse(ALIAS)), "no second room");
     }
 
-    private static int resumedFromOutbox(String log) {
-        Matcher m = RESUMED.matcher(log);
+    private static int total(Pattern counted, String log) {
+        Matcher m = counted.matcher(log);
         int total = 0;
         while (m.find()) {
             total += Integer.parseInt(m.group(1));

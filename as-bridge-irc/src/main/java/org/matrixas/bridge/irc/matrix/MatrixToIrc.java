@@ -5,6 +5,7 @@ import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +66,7 @@ public final class MatrixToIrc {
     private final MatrixUsers users;
     private final AdminRooms adminRooms;
     private final Provider<BotConnections> bots;
+    private final IrcToMatrix copies;
     /** Messages accepted and not yet settled (said and out of the outbox, or given up), for {@link #drain}. */
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -72,8 +74,9 @@ public final class MatrixToIrc {
     MatrixToIrc(BridgedRooms rooms, PmRoomStore pms, Mappings mappings, Puppets puppets, SerialExecutor executor,
             MatrixStateToIrc state, PrivateMessages privateMessages, LongMessages longMessages, RoomNotices notices,
             BridgeConfig config, BridgeMetrics metrics, Outbox outbox, MatrixUsers users, AdminRooms adminRooms,
-            Provider<BotConnections> bots) {
+            Provider<BotConnections> bots, IrcToMatrix copies) {
         this.bots = bots;
+        this.copies = copies;
         this.outbox = outbox;
         this.users = users;
         this.adminRooms = adminRooms;
@@ -174,8 +177,13 @@ public final class MatrixToIrc {
                 return relay(e, r, kind, text.get());
             }
             PuppetConnection p = puppet(e, () -> puppets.ensure(e.sender(), null, r.channel()), mappings.bot());
-            return p == null ? DONE
-                    : send(e, p, r.channel().network(), r.channel().channel(), kind, text.get(), mappings.bot());
+            if (p == null) {
+                return DONE;
+            }
+            UserId speaker = mappings.network(r.channel().network()).userFor(p.nick());
+            return copyWhenSaid(send(e, p, r.channel().network(), r.channel().channel(), kind, text.get(),
+                    mappings.bot()), new IrcMessage(r.channel(), p.nick(), text.get(), Instant.now(), kind), speaker,
+                    e);
         }
         Optional<PmRoom> pm = pms.pmRoom(e.roomId());
         if (pm.isPresent()) {
@@ -223,7 +231,14 @@ public final class MatrixToIrc {
         IrcMessage.Kind sent = kind == IrcMessage.Kind.NOTICE ? kind : IrcMessage.Kind.MESSAGE;
         CompletableFuture<Void> written = bot.sayLines(channel, sent, lines);
         metrics.messageBridged(BridgeMetrics.Direction.MATRIX_TO_IRC, kind.metricName());
-        return written;
+        return copyWhenSaid(written, new IrcMessage(r.channel(), bot.session().nick(), prefix + text, Instant.now(),
+                sent), mappings.bot(), e);
+    }
+
+    /** Once {@code written}, copies the message into the channel's other rooms ({@link IrcToMatrix#copyToOtherRooms}). */
+    private CompletableFuture<Void> copyWhenSaid(CompletableFuture<Void> written, IrcMessage said, UserId speaker,
+            ClientEvent e) {
+        return written.thenRun(() -> copies.copyToOtherRooms(said, speaker, e.eventId(), e.roomId()));
     }
 
     /** {@code text} as IRC lines of at most {@code limit} bytes, or one line with a link when there are too many. */

@@ -66,9 +66,18 @@ public final class VirtualUsers {
 
     /** Sends a message event as {@code user}, joining it first; {@code ts} massages the timestamp. */
     public EventId send(UserId user, String displayName, RoomId room, String type, ObjectNode content, long ts) {
+        return send(user, displayName, room, type, content, ts, null);
+    }
+
+    /**
+     * {@link #send(UserId, String, RoomId, String, ObjectNode, long)} with a transaction ID that makes a repeat of
+     * the same send give the first event (null: a fresh one).
+     */
+    public EventId send(UserId user, String displayName, RoomId room, String type, ObjectNode content, long ts,
+            String txnId) {
         ensureJoined(user, displayName, room);
         try {
-            return hs.as(user).send(room, type, content, ts);
+            return sendAs(user, room, type, content, ts, txnId);
         } catch (MatrixException e) {
             if (e.httpStatus() != 403) {
                 throw e;
@@ -76,8 +85,13 @@ public final class VirtualUsers {
             // Our idea of the membership was stale (kicked, left): join again once.
             joined.invalidate(room + " " + user);
             ensureJoined(user, displayName, room);
-            return hs.as(user).send(room, type, content, ts);
+            return sendAs(user, room, type, content, ts, txnId);
         }
+    }
+
+    private EventId sendAs(UserId user, RoomId room, String type, ObjectNode content, long ts, String txnId) {
+        HomeserverClient as = hs.as(user);
+        return txnId == null ? as.send(room, type, content, ts) : as.send(room, type, content, ts, txnId);
     }
 
     private <T> T withRegistration(UserId user, String displayName, Supplier<T> call) {

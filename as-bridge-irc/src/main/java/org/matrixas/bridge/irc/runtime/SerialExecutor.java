@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SerialExecutor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
+    private static final CompletableFuture<Void> OPEN = CompletableFuture.completedFuture(null);
     private final ThreadPoolExecutor pool;
     private final Map<Object, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
@@ -34,10 +35,19 @@ public final class SerialExecutor implements AutoCloseable {
 
     /** Runs {@code task} after every task submitted before under {@code key}; the future completes with it. */
     public CompletableFuture<Void> submit(Object key, Runnable task) {
+        return submitAfter(key, OPEN, task);
+    }
+
+    /**
+     * Like {@link #submit}, and also not before {@code gate} completes (successfully or not); later tasks of the key
+     * wait behind it. No thread waits meanwhile.
+     */
+    public CompletableFuture<Void> submitAfter(Object key, CompletableFuture<?> gate, Runnable task) {
         CompletableFuture<Void> mine = tails.compute(key, (k, prev) -> {
             CompletableFuture<Void> base = prev == null ? CompletableFuture.completedFuture(null)
                     : prev.handle((v, e) -> null);
-            return base.thenRunAsync(() -> run(key, task), pool);
+            return base.thenCombine(gate.handle((v, e) -> null), (a, b) -> null)
+                    .thenRunAsync(() -> run(key, task), pool);
         });
         mine.whenComplete((v, e) -> tails.remove(key, mine));
         return mine;

@@ -61,4 +61,10 @@ public final class StoreModule extends AbstractModule {
     Outbox outbox(SqliteStore store) {
         return store;
     }
+
+    @Provides
+    @Singleton
+    Inbox inbox(SqliteStore store, Clock clock) {
+        return new SqliteInbox(store, clock);
+    }
 }
