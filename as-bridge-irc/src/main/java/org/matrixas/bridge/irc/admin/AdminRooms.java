@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Admin rooms, as in matrix-appservice-irc (https://matrix-org.github.io/matrix-appservice-irc/latest/admin_room):
- * a real Matrix user who invites the bridge bot into a room that is neither a channel room nor a PM room makes it
- * their admin room; the bot joins and the room is stored. There, messages of the owner that start with {@code !}
+ * a real Matrix user who invites the bridge bot into a direct chat that is neither a channel room nor a PM room
+ * makes it their admin room; the bot joins and the room is stored. There, messages of the owner that start with {@code !}
  * are commands ({@link AdminCommands}), answered with {@code m.notice}; anyone else's are ignored, and nothing is
  * relayed to IRC. When the owner leaves, the bot leaves and forgets the room. Each room's commands run in order on
  * the room's worker queue.
