@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,11 @@ class AdminPlumbIT {
         String notYours = malloryAdmin.command("!unlink " + room + " " + NET + " #x");
         assertTrue(notYours.startsWith("Only @alice:localhost, who bridged it, or a moderator"), notYours);
         assertTrue(admin.command("!unlink " + room + " " + NET + " #y").contains("is not bridged to #y"));
+        ObjectNode levels = alice.api().state(room, "m.room.power_levels", "").orElseThrow();
+        ((ObjectNode) levels.get("users")).put(mallory.userId().toString(), 50);
+        alice.api().sendState(room, "m.room.power_levels", "", levels, null);
+        assertTrue(malloryAdmin.command("!unlink " + room + " " + NET + " #x").startsWith("Unlinked " + room),
+                "a moderator may unlink what someone else plumbed");
 
         String version = admin.command("!bridgeversion");
         assertTrue(version.matches("as-bridge-irc \\d+\\.\\d+\\.\\d+.*"), version);
