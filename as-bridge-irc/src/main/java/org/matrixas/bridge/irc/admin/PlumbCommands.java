@@ -56,25 +56,28 @@ final class PlumbCommands {
         });
         targets.refuseSpecial(a.room());
         PlumbTargets.Entry entry = targets.enter(a.room());
-        RoomPowers powers = targets.powers(a.room());
-        int needed = powers.plumbLevel();
-        if (!targets.isJoined(a.room(), user) || powers.levelOf(user) < needed) {
-            entry.undo();
-            throw new AdminException("You need to be in " + a.room() + " with power level " + needed + " (enough to"
-                    + " change its power levels) to bridge it; you have " + powers.levelOf(user) + ".");
-        }
-        String key = FixedMappings.keyOf(a.networkConfig(), a.channel().channel());
         try {
+            checkMayPlumb(a.room(), user);
+            String key = FixedMappings.keyOf(a.networkConfig(), a.channel().channel());
             Waits.await(bots.bot(a.channel().network()).session().joinAsync(a.channel().channel(), key),
                     timeouts.ircJoin(), "The bridge bot joining " + a.channel().channel());
-        } catch (AdminException e) {
+        } catch (RuntimeException e) {
             entry.undo();
             throw e;
         }
         plumbed.putPlumbed(new PlumbedRoom(a.channel(), a.room(), user));
+        String where = a.room() + " " + a.channel().network() + " " + a.channel().channel();
         return "Bridged " + a.room() + " to " + a.channel().channel() + " on " + a.channel().network()
-                + ": messages flow both ways from now on. " + UNLINK.replace("!room:server", a.room().toString())
-                .replace("network #channel", a.channel().network() + " " + a.channel().channel()) + " undoes it.";
+                + ": messages flow both ways from now on. !unlink " + where + " undoes it.";
+    }
+
+    private void checkMayPlumb(RoomId room, UserId user) {
+        RoomPowers powers = targets.powers(room);
+        int needed = powers.plumbLevel();
+        if (!targets.isJoined(room, user) || powers.levelOf(user) < needed) {
+            throw new AdminException("You need to be in " + room + " with power level " + needed + " (enough to"
+                    + " change its power levels) to bridge it; you have " + powers.levelOf(user) + ".");
+        }
     }
 
     synchronized String unlink(UserId user, AdminCommand c) {
