@@ -3,6 +3,7 @@ package org.matrixas.bridge.irc.admin;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import org.matrixas.bridge.irc.irc.IrcException;
+import org.matrixas.bridge.irc.runtime.BridgeVersion;
 import org.matrixas.bridge.irc.store.StoreException;
 import org.matrixas.protocol.error.MatrixException;
 import org.matrixas.protocol.event.ClientEvent;
@@ -27,14 +28,24 @@ final class AdminCommands {
             ChannelCommands.LISTROOMS + " — the channels you are in",
             PasswordCommands.STOREPASS + " — store your IRC account password (encrypted); the account is your nick",
             PasswordCommands.REMOVEPASS + " — forget it",
+            UserNames.USERNAME + " — your IRC user name (ident), from the next connection (!reconnect)",
             "!quit — disconnect from every network and leave every bridged room",
+            PlumbCommands.PLUMB + " — bridge an existing room to a channel (invite the bot into the room first;"
+                    + " needs the power to change the room's power levels)",
+            PlumbCommands.UNLINK + " — stop bridging it (whoever plumbed it, or a moderator of the room)",
+            "!bridgeversion — the bridge's version",
             "!help — this list");
     private final ChannelCommands channels;
     private final ConnectionCommands connections;
     private final PasswordCommands passwords;
+    private final UserNames userNames;
+    private final PlumbCommands plumbing;
 
     @Inject
-    AdminCommands(ChannelCommands channels, ConnectionCommands connections, PasswordCommands passwords) {
+    AdminCommands(ChannelCommands channels, ConnectionCommands connections, PasswordCommands passwords,
+            UserNames userNames, PlumbCommands plumbing) {
+        this.userNames = userNames;
+        this.plumbing = plumbing;
         this.channels = channels;
         this.connections = connections;
         this.passwords = passwords;
@@ -69,6 +80,10 @@ final class AdminCommands {
             case "quit" -> connections.quit(e.sender(), c);
             case "storepass" -> passwords.storePass(e, c);
             case "removepass" -> passwords.removePass(e, c);
+            case "username" -> userNames.userName(e.sender(), c);
+            case "plumb" -> plumbing.plumb(e.sender(), c);
+            case "unlink" -> plumbing.unlink(e.sender(), c);
+            case "bridgeversion" -> "as-bridge-irc " + BridgeVersion.get();
             default -> "Unknown command !" + c.name() + ". Send !help for the list.";
         };
     }

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Admin rooms, as in matrix-appservice-irc (https://matrix-org.github.io/matrix-appservice-irc/latest/admin_room):
- * a real Matrix user who invites the bridge bot into a room that is neither a channel room nor a PM room makes it
- * their admin room; the bot joins and the room is stored. There, messages of the owner that start with {@code !}
+ * a real Matrix user who invites the bridge bot into a direct chat that is neither a channel room nor a PM room
+ * makes it their admin room; the bot joins and the room is stored. There, messages of the owner that start with {@code !}
  * are commands ({@link AdminCommands}), answered with {@code m.notice}; anyone else's are ignored, and nothing is
  * relayed to IRC. When the owner leaves, the bot leaves and forgets the room. Each room's commands run in order on
  * the room's worker queue.
@@ -78,10 +78,19 @@ public final class AdminRooms {
                 && "invite".equals(e.contentString("membership").orElse("")) && !mappings.isBridgeUser(e.sender());
     }
 
-    /** An invite into a channel room (dynamic or fixed) or a PM room is not an admin room: those work as they are. */
+    /**
+     * An invite into a channel room (dynamic, fixed or plumbed) or a PM room is not an admin room: those work as
+     * they are. Nor is an invite not marked direct ({@code is_direct}, as clients mark a new direct chat): the bot
+     * is being asked into a group room, which {@code !plumb} may bridge; the invite waits for that.
+     */
     private boolean acceptInvite(ClientEvent e) {
         if (rooms.byRoom(e.roomId()).isPresent() || pms.pmRoom(e.roomId()).isPresent()) {
             return false;
+        }
+        if (!e.content().path("is_direct").asBoolean(false)) {
+            LOG.info("{} invited the bot into {}, not as a direct chat: waiting for a !plumb of it", e.sender(),
+                    e.roomId());
+            return true;
         }
         AdminRoom room = new AdminRoom(e.roomId(), e.sender());
         // At once, not after the join: a command sent meanwhile queues behind the join instead of being dropped.

@@ -114,7 +114,7 @@ final class ChannelCommands {
         return String.join("\n", lines);
     }
 
-    private static ChannelRef channel(String network, String name) {
+    static ChannelRef channel(String network, String name) {
         if (!IrcNames.isChannel(name)) {
             throw new AdminException(name + " is not an IRC channel name (it starts with # or &, without spaces"
                     + " or commas).");

@@ -13,6 +13,8 @@ import org.matrixas.bridge.irc.config.NetworkConfig;
 import org.matrixas.bridge.irc.runtime.Backoff;
 import org.matrixas.bridge.irc.runtime.Lifecycle;
 import org.matrixas.bridge.irc.runtime.Timeouts;
+import org.matrixas.bridge.irc.store.PlumbedRoom;
+import org.matrixas.bridge.irc.store.PlumbedRoomStore;
 import org.matrixas.bridge.irc.store.RoomMapping;
 import org.matrixas.bridge.irc.store.RoomStore;
 
@@ -29,12 +31,14 @@ public final class BotConnections {
     private final Lifecycle lifecycle;
     private final Reconnects reconnects;
     private final IrcChannelEventListener channelEvents;
+    private final PlumbedRoomStore plumbed;
     private final Map<String, BotConnection> bots = new LinkedHashMap<>();
 
     @Inject
     BotConnections(BridgeConfig config, IrcClientFactory factory, IrcMessageListener listener, Puppets puppets,
             RoomStore rooms, Clock clock, Timeouts timeouts, Lifecycle lifecycle, Reconnects reconnects,
-            IrcChannelEventListener channelEvents) {
+            IrcChannelEventListener channelEvents, PlumbedRoomStore plumbed) {
+        this.plumbed = plumbed;
         this.channelEvents = channelEvents;
         this.reconnects = reconnects;
         this.config = config;
@@ -47,12 +51,14 @@ public final class BotConnections {
         this.lifecycle = lifecycle;
     }
 
-    /** Connects each network's bot; it joins the configured channels and those of bridged rooms. */
+    /** Connects each network's bot; it joins the configured channels and those of bridged and plumbed rooms. */
     public synchronized void start() {
         for (NetworkConfig n : config.networks()) {
             Set<String> channels = new LinkedHashSet<>(n.channels());
             n.mappings().forEach(m -> channels.add(m.channel()));
             rooms.all().stream().map(RoomMapping::channel).filter(c -> c.network().equals(n.domain()))
+                    .forEach(c -> channels.add(c.channel()));
+            plumbed.allPlumbed().stream().map(PlumbedRoom::channel).filter(c -> c.network().equals(n.domain()))
                     .forEach(c -> channels.add(c.channel()));
             Client client = factory.create(n, IrcClientFactory.Role.BOT, "bot-" + n.domain(), n.botNick(), "bridge",
                     "Matrix bridge");

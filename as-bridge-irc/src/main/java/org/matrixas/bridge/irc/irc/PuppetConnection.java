@@ -28,9 +28,12 @@ public final class PuppetConnection implements AutoCloseable {
     private final Consumer<String> onNick;
     private final IrcPrivateMessageListener privateMessages;
     private final Supplier<CompletableFuture<Void>> written;
+    private final String ident;
 
-    PuppetConnection(UserId user, String network, IrcSession session, int nickLength, Consumer<String> onNick,
-            IrcPrivateMessageListener privateMessages, Supplier<CompletableFuture<Void>> written) {
+    PuppetConnection(UserId user, String network, IrcSession session, String ident, int nickLength,
+            Consumer<String> onNick, IrcPrivateMessageListener privateMessages,
+            Supplier<CompletableFuture<Void>> written) {
+        this.ident = ident;
         this.written = written;
         this.user = user;
         this.network = network;
@@ -58,6 +61,11 @@ public final class PuppetConnection implements AutoCloseable {
 
     public String nick() {
         return session.nick();
+    }
+
+    /** The IRC user name (ident) the connection registered with. */
+    public String ident() {
+        return ident;
     }
 
     /** The channels the puppet is in now, sorted. */

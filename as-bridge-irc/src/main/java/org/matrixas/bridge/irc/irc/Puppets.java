@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.kitteh.irc.client.library.Client;
 import org.matrixas.bridge.irc.config.BridgeConfig;
 import org.matrixas.bridge.irc.config.NetworkConfig;
@@ -24,6 +27,7 @@ import org.matrixas.bridge.irc.runtime.Timeouts;
 import org.matrixas.bridge.irc.store.PasswordStore;
 import org.matrixas.bridge.irc.store.PuppetNickStore;
 import org.matrixas.bridge.irc.store.StoreException;
+import org.matrixas.bridge.irc.store.UserNameStore;
 import org.matrixas.bridge.irc.text.IrcNames;
 import org.matrixas.protocol.id.UserId;
 import org.slf4j.Logger;
@@ -35,11 +39,14 @@ import org.slf4j.LoggerFactory;
  * learnt it. {@code irc.max_puppets} caps the puppets per network (a new one beyond it is refused with
  * {@link PuppetLimitException}); {@code irc.puppet_idle_timeout_seconds} disconnects puppets that have not spoken
  * for that long, and the next message connects them again. A puppet logs into its account (its nick) with its
- * user's stored password, if any ({@link IrcAuth}).
+ * user's stored password, if any ({@link IrcAuth}), and registers with the IRC user name (ident) the user chose
+ * ({@code !username}), else {@value #DEFAULT_IDENT}.
  */
 @Singleton
 public final class Puppets implements PuppetNicks, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Puppets.class);
+    /** The IRC user name of a puppet whose user chose none. */
+    public static final String DEFAULT_IDENT = "matrix";
     private final BridgeConfig config;
     private final IrcClientFactory factory;
     private final PuppetNickStore nicks;
@@ -49,6 +56,7 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
     private final IrcThreads threads;
     private final Provider<IrcPrivateMessageListener> privateMessages;
     private final PasswordStore passwords;
+    private final UserNameStore userNames;
     private final Map<String, PuppetConnection> puppets = new ConcurrentHashMap<>();
     /** Nicks of puppets just disconnected for idleness: their QUIT must not look like an IRC user leaving. */
     private final Cache<String, Boolean> retired = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
@@ -59,8 +67,9 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
     @Inject
     Puppets(BridgeConfig config, IrcClientFactory factory, PuppetNickStore nicks, Timeouts timeouts,
             Provider<BotConnections> bots, Reconnects reconnects, IrcThreads threads,
-            Provider<IrcPrivateMessageListener> privateMessages, PasswordStore passwords) {
+            Provider<IrcPrivateMessageListener> privateMessages, PasswordStore passwords, UserNameStore userNames) {
         this.passwords = passwords;
+        this.userNames = userNames;
         this.reconnects = reconnects;
         this.config = config;
         this.factory = factory;
@@ -178,12 +187,13 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
         int nickLen = bots.get().bot(network).session().nickLength();
         String nick = nicks.nick(network, user).map(s -> PuppetNickTemplate.cut(s, nickLen))
                 .orElseGet(() -> new PuppetNickTemplate(n.nickTemplate()).nickFor(user, displayName, nickLen));
-        Client client = factory.create(n, IrcClientFactory.Role.PUPPET, "puppet-" + network + "-" + user, nick, "matrix",
+        String ident = userName(network, user);
+        Client client = factory.create(n, IrcClientFactory.Role.PUPPET, "puppet-" + network + "-" + user, nick, ident,
                 user.toString());
         IrcAuth.configure(client, n, nick, password(network, user));
         IrcSession session = new IrcSession(network + "/" + nick, client,
                 new Backoff(timeouts.reconnectInitial(), timeouts.reconnectMax()), reconnects);
-        PuppetConnection p = new PuppetConnection(user, network, session, nickLen,
+        PuppetConnection p = new PuppetConnection(user, network, session, ident, nickLen,
                 actual -> nicks.putNick(network, user, actual), privateMessages.get(), () -> factory.whenWritten(client));
         p.start();
         return p;
@@ -191,16 +201,56 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
 
     /**
      * Quits the user's puppet on {@code network} and connects it again with the password stored now (after
-     * {@code !storepass}); completes once it is registered again. Empty when the user has no puppet there.
+     * {@code !storepass}) and the user name stored now ({@code !username}); completes once it is registered again.
+     * Empty when the user has no puppet there.
      */
-    public Optional<java.util.concurrent.CompletableFuture<Void>> reconnect(String network, UserId user) {
+    public Optional<CompletableFuture<Void>> reconnect(String network, UserId user) {
         PuppetConnection p = puppets.get(key(network, user));
         if (p == null) {
             return Optional.empty();
         }
+        if (!p.ident().equals(userName(network, user))) {
+            return Optional.of(replace(p));
+        }
         NetworkConfig n = config.network(network).orElseThrow(() -> new IrcException("unknown network " + network));
         IrcAuth.configure(p.session().client(), n, p.nick(), password(network, user));
         return Optional.of(IrcRequests.reconnect(p.session(), "Reconnecting"));
+    }
+
+    /**
+     * A new connection for {@code old}'s user, since a KICL client keeps the user name it was built with: the old
+     * one quits, the new one takes its nick back (the server may not have let go of it yet) and joins its channels.
+     */
+    private CompletableFuture<Void> replace(PuppetConnection old) {
+        List<String> channels = old.channels();
+        String nick = old.nick();
+        synchronized (this) {
+            puppets.remove(key(old.network(), old.user()), old);
+            retired.put(old.network() + " " + IrcNames.fold(nick), Boolean.TRUE);
+        }
+        old.close("Changing user name");
+        try {
+            PuppetConnection fresh = ensure(old.user(), null, old.network());
+            if (!fresh.nick().equals(nick)) {
+                takeBack(fresh, nick);
+            }
+            NetworkConfig n = config.network(old.network()).orElseThrow();
+            channels.forEach(c -> fresh.session().join(c, FixedMappings.keyOf(n, c), timeouts.ircJoin()));
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Changes {@code p}'s nick back to {@code nick}; a refusal leaves it with the nick it has. */
+    private void takeBack(PuppetConnection p, String nick) {
+        try {
+            p.changeNick(nick).get(timeouts.ircJoin().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.info("[{}] could not take back the nick {}: {}", p.session().label(), nick, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Quits and forgets the user's puppet on {@code network} ({@code !quit}); false when there was none. */
@@ -221,6 +271,16 @@ public final class Puppets implements PuppetNicks, AutoCloseable {
         } catch (StoreException e) {
             LOG.warn("puppet of {} on {} connects without its password: {}", user, network, e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** The stored user name; a store that cannot read it costs the user name, not the connection. */
+    private String userName(String network, UserId user) {
+        try {
+            return userNames.userName(network, user).orElse(DEFAULT_IDENT);
+        } catch (StoreException e) {
+            LOG.warn("puppet of {} on {} connects without its user name: {}", user, network, e.getMessage());
+            return DEFAULT_IDENT;
         }
     }
 

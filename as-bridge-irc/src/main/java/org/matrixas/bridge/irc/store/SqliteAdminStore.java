@@ -11,11 +11,11 @@ import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.id.UserId;
 
 /**
- * Admin rooms and encrypted passwords, in two tables of the bridge's SQLite file: {@code admin_rooms} and
- * {@code passwords} (IV and AES-GCM ciphertext per network and user, see {@link PasswordVault}). The plaintext of
- * a password is never written to the database.
+ * Admin rooms, encrypted passwords and chosen IRC user names, in three tables of the bridge's SQLite file:
+ * {@code admin_rooms}, {@code passwords} (IV and AES-GCM ciphertext per network and user, see
+ * {@link PasswordVault}) and {@code user_names}. The plaintext of a password is never written to the database.
  */
-final class SqliteAdminStore implements AdminRoomStore, PasswordStore {
+final class SqliteAdminStore implements AdminRoomStore, PasswordStore, UserNameStore {
     private final SqliteStore store;
     private final PasswordVault vault;
     private final Clock clock;
@@ -30,6 +30,8 @@ final class SqliteAdminStore implements AdminRoomStore, PasswordStore {
                         + " created_at INTEGER NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS passwords (network TEXT NOT NULL, user_id TEXT NOT NULL,"
                         + " iv BLOB NOT NULL, ciphertext BLOB NOT NULL, PRIMARY KEY (network, user_id))");
+                s.execute("CREATE TABLE IF NOT EXISTS user_names (network TEXT NOT NULL, user_id TEXT NOT NULL,"
+                        + " user_name TEXT NOT NULL, PRIMARY KEY (network, user_id))");
             }
             return null;
         });
@@ -98,6 +100,24 @@ final class SqliteAdminStore implements AdminRoomStore, PasswordStore {
     /** The associated data that binds a ciphertext to its row. */
     private static String context(String network, UserId user) {
         return user + " on " + network;
+    }
+
+    // --- user names -------------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<String> userName(String network, UserId user) {
+        return store.withConnection("read a user name", db -> {
+            try (PreparedStatement ps = prepare(db, "SELECT user_name FROM user_names WHERE network = ?"
+                    + " AND user_id = ?", network, user.toString()); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void putUserName(String network, UserId user, String userName) {
+        update("store a user name", "INSERT OR REPLACE INTO user_names (network, user_id, user_name)"
+                + " VALUES (?, ?, ?)", network, user.toString(), userName);
     }
 
     // --- plumbing ---------------------------------------------------------------------------------------------

@@ -58,6 +58,17 @@ public final class StoreModule extends AbstractModule {
     }
 
     @Provides
+    UserNameStore userNames(SqliteAdminStore store) {
+        return store;
+    }
+
+    @Provides
+    @Singleton
+    PlumbedRoomStore plumbedRooms(SqliteStore store, Clock clock) {
+        return new SqlitePlumbedRooms(store, clock);
+    }
+
+    @Provides
     Outbox outbox(SqliteStore store) {
         return store;
     }

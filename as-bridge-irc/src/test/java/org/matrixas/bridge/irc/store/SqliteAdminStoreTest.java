@@ -75,6 +75,24 @@ class SqliteAdminStoreTest {
         }
     }
 
+    @Test
+    void userNames_putReadReplace_perNetworkAndUser_survivesReopen() {
+        try (SqliteStore s = SqliteStore.open(dir, Clock.systemUTC())) {
+            SqliteAdminStore admin = admin(s, Clock.systemUTC());
+            assertEquals(Optional.empty(), admin.userName(NET, ALICE));
+            admin.putUserName(NET, ALICE, "first");
+            admin.putUserName(NET, ALICE, "alice");
+            admin.putUserName("other.net", ALICE, "elsewhere");
+            assertEquals(Optional.of("alice"), admin.userName(NET, ALICE));
+            assertEquals(Optional.empty(), admin.userName(NET, BOB));
+        }
+        try (SqliteStore s = SqliteStore.open(dir, Clock.systemUTC())) {
+            SqliteAdminStore admin = admin(s, Clock.systemUTC());
+            assertEquals(Optional.of("alice"), admin.userName(NET, ALICE));
+            assertEquals(Optional.of("elsewhere"), admin.userName("other.net", ALICE));
+        }
+    }
+
     private SqliteAdminStore admin(SqliteStore s, Clock clock) {
         return new SqliteAdminStore(s, new PasswordVault(dir), clock);
     }
