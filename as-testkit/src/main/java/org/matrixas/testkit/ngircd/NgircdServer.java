@@ -73,7 +73,8 @@ public final class NgircdServer implements AutoCloseable {
                 "ngircd is not installed (Debian: apt-get install ngircd)"));
         try {
             Path dir = Files.createTempDirectory("ngircd");
-            NgircdServer server = new NgircdServer(binary, dir, freePort(), nickLen, tls, tls == null ? -1 : freePort());
+            int tlsPort = tls == null ? -1 : freePort();
+            NgircdServer server = new NgircdServer(binary, dir, freePort(), nickLen, tls, tlsPort);
             server.startProcess();
             return server;
         } catch (IOException e) {

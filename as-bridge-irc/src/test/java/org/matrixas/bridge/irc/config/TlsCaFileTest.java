@@ -82,8 +82,8 @@ class TlsCaFileTest {
 
     @Test
     void load_tlsCaFileWithoutCertificates_failsNamingFile() throws IOException {
-        for (String text : List.of("", "not a certificate\n", "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n",
-                alpha.substring(0, alpha.length() / 2))) {
+        String keyOnly = "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n";
+        for (String text : List.of("", "not a certificate\n", keyOnly, alpha.substring(0, alpha.length() / 2))) {
             Files.writeString(dir.resolve("bad.pem"), text);
             ConfigException e = failure(HEAD + "    tls: true\n    tls_ca_file: bad.pem\n");
             assertEquals("networks[0].tls_ca_file", e.key().orElseThrow());

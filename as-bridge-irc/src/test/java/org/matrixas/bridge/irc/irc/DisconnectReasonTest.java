@@ -28,7 +28,8 @@ class DisconnectReasonTest {
 
     @Test
     void of_wrappedHandshakeFailure_namesTlsAndTheTrustSetting() {
-        String reason = DisconnectReason.of(new DecoderException(new SSLHandshakeException("PKIX path building failed")));
+        String reason = DisconnectReason.of(
+                new DecoderException(new SSLHandshakeException("PKIX path building failed")));
         assertTrue(reason.startsWith("TLS handshake failed: PKIX path building failed;"), reason);
         assertTrue(reason.contains("networks[].tls_ca_file"), reason);
         assertTrue(reason.contains("host"), reason);
