@@ -57,6 +57,14 @@ public @interface MatrixTest {
      */
     String[] ircAccounts() default {};
 
+    /**
+     * Whether the IRC server also listens with TLS ({@link TestIrc#tls()}), with a self-signed certificate for
+     * {@code localhost} and {@code 127.0.0.1} made for the test: the in-process server behind a
+     * {@link org.matrixas.testkit.tls.TlsFront}, ngircd with its own TLS port. The bridge then connects through
+     * TLS, trusting only that certificate ({@code tls_ca_file}); raw clients ({@link TestIrc#connect}) stay plain.
+     */
+    boolean ircTls() default false;
+
     /** Whether to start the IRC bridge (needs an IRC server). */
     boolean bridge() default false;
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.matrixas.testkit.irc.IrcServer;
 import org.matrixas.testkit.irc.IrcTestClient;
+import org.matrixas.testkit.ngircd.NgircdServer;
+import org.matrixas.testkit.tls.TlsFront;
 
 /** The IRC server of a {@link MatrixTest}: in-process or a real ngircd. */
 public interface TestIrc {
@@ -38,6 +40,27 @@ public interface TestIrc {
      * {@link IrcServer#netsplit(java.util.Collection)}; empty for ngircd.
      */
     default Optional<IrcServer> inProcessServer() {
+        return Optional.empty();
+    }
+
+    /** The ngircd process (e.g. {@link NgircdServer#tlsNicks()}); empty for the in-process server. */
+    default Optional<NgircdServer> ngircdServer() {
+        return Optional.empty();
+    }
+
+    /**
+     * The server's TLS listener, when the test asked for one ({@link MatrixTest#ircTls()}); {@link #host()},
+     * {@link #port()} and {@link #connect} stay plain.
+     */
+    default Optional<IrcTls> tls() {
+        return Optional.empty();
+    }
+
+    /**
+     * The TLS front of the in-process server ({@link MatrixTest#ircTls()}), which counts the handshakes it
+     * completed and refused; empty for ngircd and without TLS.
+     */
+    default Optional<TlsFront> tlsFront() {
         return Optional.empty();
     }
 

@@ -42,7 +42,7 @@ final class Kit implements ExtensionContext.Store.CloseableResource {
             if (settings.bridge() && settings.irc() == IrcMode.NONE) {
                 throw new IllegalArgumentException("@MatrixTest(bridge = true) needs an IRC server: set irc");
             }
-            startIrc(settings.irc(), settings.ircAccounts());
+            startIrc(settings.irc(), settings.ircAccounts(), settings.ircTls() ? dir.resolve("tls") : null);
             startHomeserver(settings);
             if (settings.bridge()) {
                 startBridge(settings);
@@ -56,15 +56,18 @@ final class Kit implements ExtensionContext.Store.CloseableResource {
         }
     }
 
-    private void startIrc(IrcMode mode, String[] accounts) {
+    private void startIrc(IrcMode mode, String[] accounts, Path tlsDir) {
+        if (mode == IrcMode.NONE && tlsDir != null) {
+            throw new IllegalArgumentException("@MatrixTest(ircTls = true) needs an IRC server: set irc");
+        }
         if (mode == IrcMode.IN_PROCESS) {
-            irc = add(new InProcessIrc(NICK_LEN, accounts));
+            irc = add(new InProcessIrc(NICK_LEN, tlsDir, accounts));
         } else if (mode == IrcMode.NGIRCD) {
             if (accounts.length > 0) {
                 throw new IllegalArgumentException("@MatrixTest(ircAccounts) needs irc = IrcMode.IN_PROCESS");
             }
             NgircdAvailability.require();
-            irc = add(new NgircdIrc(NICK_LEN));
+            irc = add(new NgircdIrc(NICK_LEN, tlsDir));
         }
     }
 
@@ -83,7 +86,9 @@ final class Kit implements ExtensionContext.Store.CloseableResource {
     }
 
     private void startBridge(MatrixTest s) {
-        NetworkConfig network = NetworkConfig.of(s.ircNetwork(), irc.host(), irc.port())
+        NetworkConfig network = irc.tls()
+                .map(tls -> NetworkConfig.of(s.ircNetwork(), tls.host(), tls.port()).withTls(tls.caFile()))
+                .orElseGet(() -> NetworkConfig.of(s.ircNetwork(), irc.host(), irc.port()))
                 .withChannels(Arrays.asList(s.channels()));
         BridgeConfig config = BridgeConfig.of(
                 HomeserverConfig.of(homeserver.baseUrl(), homeserver.serverName()),

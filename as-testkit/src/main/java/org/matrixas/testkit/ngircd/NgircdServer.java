@@ -9,29 +9,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.matrixas.testkit.tls.TestCertificate;
 
 /**
  * A real <a href="https://ngircd.barton.de/">ngIRCd</a> process on loopback, for tests that must run against a
  * real IRC server. It writes its own configuration into a temporary folder, listens on a free port, and can be
- * stopped and started again on the same port to test reconnects. {@link #locate()} tells whether ngircd is
- * installed; {@link NgircdAvailability} turns its absence into a skip (or a failure under {@code CI=true}).
+ * stopped and started again on the same port to test reconnects. With a {@link TestCertificate} it also listens
+ * with TLS on a second port (ngircd's {@code [SSL]} section; Debian builds it with GnuTLS), and
+ * {@link #tlsNicks()} tells from its log which clients registered over TLS. {@link #locate()} tells whether ngircd
+ * is installed; {@link NgircdAvailability} turns its absence into a skip (or a failure under {@code CI=true}).
  */
 public final class NgircdServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final Pattern TLS_CONNECTION = Pattern.compile("Connection (\\d+): initialized TLS");
+    private static final Pattern REGISTERED =
+            Pattern.compile("User \"([^!\"]+)![^\"]*\" registered \\(connection (\\d+)\\)");
     private final Path binary;
     private final Path dir;
     private final int port;
     private final int nickLen;
+    private final TestCertificate tls;
+    private final int tlsPort;
     private Process process;
 
-    private NgircdServer(Path binary, Path dir, int port, int nickLen) {
+    private NgircdServer(Path binary, Path dir, int port, int nickLen, TestCertificate tls, int tlsPort) {
         this.binary = binary;
         this.dir = dir;
         this.port = port;
         this.nickLen = nickLen;
+        this.tls = tls;
+        this.tlsPort = tlsPort;
     }
 
     /** The ngircd binary on the {@code PATH} or in {@code /usr/sbin}, if installed. */
@@ -46,11 +61,20 @@ public final class NgircdServer implements AutoCloseable {
 
     /** Starts ngircd on a free loopback port with the given NICKLEN. */
     public static NgircdServer start(int nickLen) {
+        return start(nickLen, null);
+    }
+
+    /**
+     * Starts ngircd on a free loopback port with the given NICKLEN and, when {@code tls} is not null, a second
+     * free port for TLS serving that certificate ({@link #tlsPort()}).
+     */
+    public static NgircdServer start(int nickLen, TestCertificate tls) {
         Path binary = locate().orElseThrow(() -> new IllegalStateException(
                 "ngircd is not installed (Debian: apt-get install ngircd)"));
         try {
             Path dir = Files.createTempDirectory("ngircd");
-            NgircdServer server = new NgircdServer(binary, dir, freePort(), nickLen);
+            int tlsPort = tls == null ? -1 : freePort();
+            NgircdServer server = new NgircdServer(binary, dir, freePort(), nickLen, tls, tlsPort);
             server.startProcess();
             return server;
         } catch (IOException e) {
@@ -64,6 +88,47 @@ public final class NgircdServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The TLS port, when started with a certificate. */
+    public OptionalInt tlsPort() {
+        return tls == null ? OptionalInt.empty() : OptionalInt.of(tlsPort);
+    }
+
+    /**
+     * The nicks that registered over a TLS connection since the last (re)start, as ngircd logged them (it logs
+     * each TLS session it initialises and each user it registers, with the connection number).
+     */
+    public Set<String> tlsNicks() {
+        Set<String> tlsConnections = new HashSet<>();
+        Set<String> nicks = new HashSet<>();
+        for (String line : log().split("\n")) {
+            Matcher tlsLine = TLS_CONNECTION.matcher(line);
+            if (tlsLine.find()) {
+                tlsConnections.add(tlsLine.group(1));
+            }
+            Matcher registered = REGISTERED.matcher(line);
+            if (registered.find() && tlsConnections.contains(registered.group(2))) {
+                nicks.add(registered.group(1));
+            }
+        }
+        return nicks;
+    }
+
+    /**
+     * How many TLS connections ngircd has dropped in the handshake since the last (re)start ("SSL accept error":
+     * the client refused the certificate, or was not speaking TLS, like the start-up probe of the port).
+     */
+    public int tlsAcceptErrors() {
+        return (int) log().lines().filter(l -> l.contains("SSL accept error, closing socket) with")).count();
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dir.resolve("ngircd.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public boolean isRunning() {
@@ -107,7 +172,10 @@ public final class NgircdServer implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("ngircd.log").toFile())
                     .start();
-            awaitListening();
+            awaitListening(port);
+            if (tls != null) {
+                awaitListening(tlsPort);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,10 +202,15 @@ public final class NgircdServer implements AutoCloseable {
                 PAM = no
                 Ident = no
                 DNS = no
-                """.formatted(port, nickLen);
+                """.formatted(port, nickLen) + (tls == null ? "" : """
+                [SSL]
+                CertFile = %s
+                KeyFile = %s
+                Ports = %d
+                """.formatted(tls.certificatePem().toAbsolutePath(), tls.privateKeyPem().toAbsolutePath(), tlsPort));
     }
 
-    private void awaitListening() throws IOException {
+    private void awaitListening(int port) throws IOException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.matrixas.testkit.Await;
 import org.matrixas.testkit.IrcMode;
+import org.matrixas.testkit.IrcTls;
 import org.matrixas.testkit.MatrixTest;
 
 /** Closing a kit leaves no thread and no listening socket behind. */
@@ -21,12 +22,26 @@ class KitCloseIT {
     private static final class Settings {
     }
 
+    @MatrixTest(irc = IrcMode.IN_PROCESS, ircTls = true, bridge = true, channels = "#lobby")
+    private static final class TlsSettings {
+    }
+
     @Test
     void close_fullKit_noServerThreadOrSocketLeft() {
+        assertClosesEverything(Settings.class.getAnnotation(MatrixTest.class));
+    }
+
+    @Test
+    void close_fullKitWithTls_noFrontThreadOrTlsPortLeft() {
+        assertClosesEverything(TlsSettings.class.getAnnotation(MatrixTest.class));
+    }
+
+    private static void assertClosesEverything(MatrixTest settings) {
         Set<String> before = threadNames();
-        Kit kit = new Kit(Settings.class.getAnnotation(MatrixTest.class));
+        Kit kit = new Kit(settings);
         int hsPort = kit.homeserver().port();
         int ircPort = kit.irc().port();
+        int tlsPort = kit.irc().tls().map(IrcTls::port).orElse(ircPort);
         int asPort = kit.bridge().asPort();
         kit.close();
         try {
@@ -34,7 +49,7 @@ class KitCloseIT {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; still running: " + leftover(before), e);
         }
-        for (int port : new int[] {hsPort, ircPort, asPort}) {
+        for (int port : new int[] {hsPort, ircPort, tlsPort, asPort}) {
             assertThrows(IOException.class, () -> connect(port), "port " + port + " still listens");
         }
     }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a {@link BridgeConfig} from YAML. Unknown keys, wrong types and invalid values are errors naming the file
- * and the key; {@code data_dir} resolves against the config file's folder.
+ * and the key; {@code data_dir} and {@code networks[].tls_ca_file} resolve against the config file's folder.
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -81,8 +81,14 @@ public final class ConfigLoader {
         if (config == null) {
             throw new ConfigException(null, "is empty; see the README for the keys");
         }
-        Path dataDir = config.dataDir().isAbsolute() ? config.dataDir() : baseDir.resolve(config.dataDir()).normalize();
-        return ConfigValidator.validate(config.withDataDir(dataDir));
+        List<NetworkConfig> networks = config.networks().stream()
+                .map(n -> n.tlsCaFile() == null ? n : n.with(b -> b.tlsCaFile = resolve(baseDir, n.tlsCaFile())))
+                .toList();
+        return ConfigValidator.validate(config.withDataDir(resolve(baseDir, config.dataDir())).withNetworks(networks));
+    }
+
+    private static Path resolve(Path baseDir, Path path) {
+        return path.isAbsolute() ? path : baseDir.resolve(path).normalize();
     }
 
     private static ConfigException notYaml(JsonProcessingException e) {

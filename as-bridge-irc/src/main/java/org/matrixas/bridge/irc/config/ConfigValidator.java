@@ -115,6 +115,9 @@ public final class ConfigValidator {
         }
         text(n.host(), key + ".host");
         port(n.port(), key + ".port", 1);
+        if (n.tlsCaFile() != null) {
+            TrustedCertificates.check(n, key + ".tls_ca_file");
+        }
         if (!IrcNames.isNick(n.botNick())) {
             throw new ConfigException(key + ".bot_nick", "must be an IRC nick, was '" + n.botNick() + "'");
         }

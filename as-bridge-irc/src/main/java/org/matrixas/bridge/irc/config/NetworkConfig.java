@@ -3,6 +3,7 @@ package org.matrixas.bridge.irc.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,7 +15,10 @@ import java.util.function.Consumer;
  * @param domain the network's name in IDs, e.g. {@code irc.freenode.net} (required)
  * @param host server to connect to (required)
  * @param port server port (default 6667, or 6697 with TLS)
- * @param tls connect with TLS (default false)
+ * @param tls connect with TLS (default false); the server's certificate must be trusted and be for {@code host}
+ * @param tlsCaFile PEM file of the certificates (CAs, or a self-signed server certificate) trusted for this
+ *     network's TLS instead of the JVM's trust store, or null for the JVM's trust store; relative to the config
+ *     file's folder when read from one
  * @param botNick nick of the bridge's bot connection (default {@code MatrixBridge})
  * @param channels channels the bot joins at start and keeps scroll-back for
  * @param aliasTemplate alias localpart with {@code $CHANNEL} (default {@code #<domain>/$CHANNEL})
@@ -35,11 +39,11 @@ import java.util.function.Consumer;
  *     true); when false the bot relays their channel messages as {@code <name> text} (private messages still use
  *     a connection of the user's own, as IRC has no other way to address one person)
  */
-public record NetworkConfig(String domain, String host, int port, boolean tls, String botNick, List<String> channels,
-        String aliasTemplate, String userTemplate, String nickTemplate, ScrollbackConfig scrollback,
-        FloodConfig flood, int maxLines, boolean sasl, String botPassword, List<ChannelMapping> mappings,
-        MembershipConfig membership, Map<String, Integer> modePowerLevels, String encodingFallback,
-        boolean puppets) {
+public record NetworkConfig(String domain, String host, int port, boolean tls, Path tlsCaFile, String botNick,
+        List<String> channels, String aliasTemplate, String userTemplate, String nickTemplate,
+        ScrollbackConfig scrollback, FloodConfig flood, int maxLines, boolean sasl, String botPassword,
+        List<ChannelMapping> mappings, MembershipConfig membership, Map<String, Integer> modePowerLevels,
+        String encodingFallback, boolean puppets) {
     public static final int DEFAULT_MAX_LINES = 3;
     public static final String DEFAULT_BOT_NICK = "MatrixBridge";
     public static final String DEFAULT_NICK_TEMPLATE = "$LOCALPART[m]";
@@ -63,7 +67,8 @@ public record NetworkConfig(String domain, String host, int port, boolean tls, S
     @JsonCreator
     static NetworkConfig fromYaml(@JsonProperty("domain") String domain, @JsonProperty("host") String host,
             @JsonProperty("port") Integer port, @JsonProperty("tls") Boolean tls,
-            @JsonProperty("bot_nick") String botNick, @JsonProperty("channels") List<String> channels,
+            @JsonProperty("tls_ca_file") String tlsCaFile, @JsonProperty("bot_nick") String botNick,
+            @JsonProperty("channels") List<String> channels,
             @JsonProperty("alias_template") String aliasTemplate, @JsonProperty("user_template") String userTemplate,
             @JsonProperty("nick_template") String nickTemplate,
             @JsonProperty("scrollback") ScrollbackConfig scrollback, @JsonProperty("flood") FloodConfig flood,
@@ -74,15 +79,16 @@ public record NetworkConfig(String domain, String host, int port, boolean tls, S
             @JsonProperty("mode_power_levels") Map<String, Integer> modePowerLevels,
             @JsonProperty("encoding_fallback") String encodingFallback, @JsonProperty("puppets") Boolean puppets) {
         boolean secure = tls != null && tls;
-        return new NetworkConfig(domain, host, port == null ? (secure ? 6697 : 6667) : port, secure, botNick,
-                channels, aliasTemplate, userTemplate, nickTemplate, scrollback, flood,
+        return new NetworkConfig(domain, host, port == null ? (secure ? 6697 : 6667) : port, secure,
+                tlsCaFile == null ? null : Path.of(tlsCaFile), botNick, channels, aliasTemplate, userTemplate,
+                nickTemplate, scrollback, flood,
                 maxLines == null ? DEFAULT_MAX_LINES : maxLines, sasl != null && sasl, botPassword, mappings,
                 membership, modePowerLevels, encodingFallback, puppets == null || puppets);
     }
 
     /** A plain-text network with every default. */
     public static NetworkConfig of(String domain, String host, int port) {
-        return new NetworkConfig(domain, host, port, false, null, List.of(), null, null, null, null, null,
+        return new NetworkConfig(domain, host, port, false, null, null, List.of(), null, null, null, null, null,
                 DEFAULT_MAX_LINES, false, null, null, null, null, null, true);
     }
 
@@ -137,12 +143,21 @@ public record NetworkConfig(String domain, String host, int port, boolean tls, S
         return with(b -> b.membership = newMembership);
     }
 
+    /** A copy that connects with TLS, trusting the certificates in {@code caFile} (null: the JVM's trust store). */
+    public NetworkConfig withTls(Path caFile) {
+        return with(b -> {
+            b.tls = true;
+            b.tlsCaFile = caFile;
+        });
+    }
+
     /** The mutable fields {@link #with} hands out; every field starts as the original's. */
     public static final class Builder {
         public String domain;
         public String host;
         public int port;
         public boolean tls;
+        public Path tlsCaFile;
         public String botNick;
         public List<String> channels;
         public String aliasTemplate;
@@ -164,6 +179,7 @@ public record NetworkConfig(String domain, String host, int port, boolean tls, S
             host = n.host;
             port = n.port;
             tls = n.tls;
+            tlsCaFile = n.tlsCaFile;
             botNick = n.botNick;
             channels = n.channels;
             aliasTemplate = n.aliasTemplate;
@@ -182,8 +198,8 @@ public record NetworkConfig(String domain, String host, int port, boolean tls, S
         }
 
         NetworkConfig build() {
-            return new NetworkConfig(domain, host, port, tls, botNick, channels, aliasTemplate, userTemplate,
-                    nickTemplate, scrollback, flood, maxLines, sasl, botPassword, mappings, membership,
+            return new NetworkConfig(domain, host, port, tls, tlsCaFile, botNick, channels, aliasTemplate,
+                    userTemplate, nickTemplate, scrollback, flood, maxLines, sasl, botPassword, mappings, membership,
                     modePowerLevels, encodingFallback, puppets);
         }
     }

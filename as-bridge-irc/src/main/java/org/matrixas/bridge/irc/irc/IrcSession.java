@@ -291,7 +291,7 @@ public final class IrcSession implements AutoCloseable {
             waitingToReconnect = true;
             reconnecting = reconnects.schedule(delay, IrcSession.this::reconnect);
             LOG.warn("[{}] disconnected ({}); reconnecting in {} ms", label,
-                    e.getCause().map(Throwable::getMessage).orElse("closed"), delay.toMillis());
+                    DisconnectReason.of(e.getCause()), delay.toMillis());
         }
 
         @Handler

@@ -9,8 +9,9 @@ import org.matrixas.bridge.irc.config.FloodConfig;
 /**
  * Puts the bridge's thread model into a KICL client builder: the shared event loop, a synchronous event manager,
  * a sending queue on the shared scheduler paced by {@link FloodConfig}, no exception-listener thread and, for
- * puppets, a tracker that only knows the client itself and a filter that drops other users' membership lines. Per client only KICL's input processor and its
- * immediate-sending thread remain.
+ * puppets, a tracker that only knows the client itself and a filter that drops other users' membership lines. Per
+ * client only KICL's input processor and its immediate-sending thread remain. TLS connections also verify that the
+ * server's certificate is for the host connected to ({@link HostNameCheck}).
  */
 public final class KiclParts {
     /** The name of KICL's last inbound handler, which hands lines to the client. */
@@ -28,7 +29,8 @@ public final class KiclParts {
     public static Client.Builder apply(Client.Builder builder, IrcThreads threads, FloodConfig flood,
             boolean tracksChannels, Consumer<Channel> pipelineHook) {
         AtomicReference<Client> self = new AtomicReference<>();
-        Consumer<Channel> hook = tracksChannels ? pipelineHook : pipelineHook.andThen(ch -> ch.pipeline()
+        Consumer<Channel> checked = ((Consumer<Channel>) HostNameCheck::apply).andThen(pipelineHook);
+        Consumer<Channel> hook = tracksChannels ? checked : checked.andThen(ch -> ch.pipeline()
                 .addBefore(KICL_DISPATCH, OthersMembershipFilter.NAME,
                         new OthersMembershipFilter(() -> self.get() == null ? null : self.get().getNick())));
         Client.Builder.Management m = builder.management()
