@@ -2,6 +2,7 @@ package org.matrixas.testkit.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.matrixas.testkit.irc.IrcTestClient;
  * bot joins the public room at start and the invite-only one once invited; IRC lines and joins reach both rooms,
  * Matrix messages from either reach the channel through a puppet that joins with the key, and the channel's
  * dynamic alias still gives a third room that is bridged too. A Matrix message said on IRC is also copied into the
- * channel's other rooms, as the virtual user of the sender's puppet nick.
+ * channel's other rooms, as the virtual user of the sender's puppet nick. Channel modes become power levels in a
+ * fixed room where the bot has the power, but its join rule stays as its admins set it.
  */
 @MatrixTest(irc = IrcMode.IN_PROCESS)
 class FixedMappingIT {
@@ -120,6 +122,35 @@ class FixedMappingIT {
             dan.sendText(dynamic, "and back");
             bob.awaitPrivmsg("#relayed", "<dan> and back"::equals, WAIT);
             assertEquals(BOT, alice.awaitText(open, "<dan> and back", WAIT).sender());
+        }
+    }
+
+    @Test
+    void channelModes_fixedRoom_powerLevelsOnly_joinRuleLeftToItsAdmins(TestHomeserver hs, TestIrc irc) {
+        IrcTestClient op = irc.connect("Op");
+        op.join("#fixedmodes");
+        IrcTestClient vic = irc.connect("Vic");
+        vic.join("#fixedmodes");
+        MembershipFlows.mode(op, "#fixedmodes", "+v", "Vic");
+        MatrixClient alice = hs.registerUser("alice");
+        RoomId room = alice.api().createRoom(CreateRoomRequest.named("Fixed").withPreset("public_chat"));
+        ObjectNode levels = alice.api().state(room, "m.room.power_levels", "").orElseThrow();
+        levels.with("users").put(BOT.toString(), 100);
+        alice.api().sendState(room, "m.room.power_levels", "", levels, null);
+        NetworkConfig net = NetworkConfig.of("irc.example.org", irc.host(), irc.port()).withMappings(List.of(
+                new ChannelMapping("#fixedmodes", List.of(room.toString()), null)));
+
+        try (TestBridge bridge = OwnBridge.start(hs, OwnBridge.config(hs, dir, List.of(net)))) {
+            awaitMembership(alice, room, BOT.toString(), "join");
+            String opUser = "@irc.example.org/_op:localhost";
+            String vicUser = "@irc.example.org/_vic:localhost";
+            RoomState.awaitLevel(alice, room, opUser, 50);
+            RoomState.awaitLevel(alice, room, vicUser, 1);
+            op.sendRaw("MODE #fixedmodes +i");
+            MembershipFlows.mode(op, "#fixedmodes", "+o", "Vic");
+            RoomState.awaitLevel(alice, room, vicUser, 50);
+            // The +i before it went through the same queue: the room's join rule is its admins' to set.
+            assertEquals("public", RoomState.content(alice, room, "m.room.join_rules").path("join_rule").asText());
         }
     }
 

@@ -10,6 +10,7 @@ import org.matrixas.bridge.irc.irc.BotConnections;
 import org.matrixas.bridge.irc.mapping.ChannelRef;
 import org.matrixas.bridge.irc.mapping.FixedMappings;
 import org.matrixas.bridge.irc.matrix.BridgedRooms;
+import org.matrixas.bridge.irc.matrix.IrcModesToMatrix;
 import org.matrixas.bridge.irc.runtime.Timeouts;
 import org.matrixas.bridge.irc.store.PlumbedRoom;
 import org.matrixas.bridge.irc.store.PlumbedRoomStore;
@@ -35,10 +36,12 @@ final class PlumbCommands {
     private final PlumbTargets targets;
     private final BotConnections bots;
     private final Timeouts timeouts;
+    private final IrcModesToMatrix modes;
 
     @Inject
     PlumbCommands(BridgeConfig config, BridgedRooms bridged, PlumbedRoomStore plumbed, PlumbTargets targets,
-            BotConnections bots, Timeouts timeouts) {
+            BotConnections bots, Timeouts timeouts, IrcModesToMatrix modes) {
+        this.modes = modes;
         this.config = config;
         this.bridged = bridged;
         this.plumbed = plumbed;
@@ -66,6 +69,7 @@ final class PlumbCommands {
             throw e;
         }
         plumbed.putPlumbed(new PlumbedRoom(a.channel(), a.room(), user));
+        bridged.byRoom(a.room()).ifPresent(modes::sync);
         String where = a.room() + " " + a.channel().network() + " " + a.channel().channel();
         return "Bridged " + a.room() + " to " + a.channel().channel() + " on " + a.channel().network()
                 + ": messages flow both ways from now on. !unlink " + where + " undoes it.";

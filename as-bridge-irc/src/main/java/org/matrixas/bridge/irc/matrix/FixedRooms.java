@@ -1,6 +1,7 @@
 package org.matrixas.bridge.irc.matrix;
 
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import java.util.Map;
 import org.matrixas.bridge.irc.mapping.ChannelRef;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Puts the bridge bot into the existing rooms of the fixed mappings. As matrix-appservice-irc does, the bot joins
  * each room at start if it can; a room it cannot join (invite-only, say) is logged with what to do, and the bot
  * joins as soon as someone invites it. IRC users' virtual users then join through {@link VirtualUsers}, which
- * asks the bot for an invite when a room refuses them.
+ * asks the bot for an invite when a room refuses them. Once in, the room gets the members' channel modes as power
+ * levels ({@link IrcModesToMatrix#sync}).
  */
 @Singleton
 public final class FixedRooms {
@@ -26,9 +28,14 @@ public final class FixedRooms {
     private final Mappings mappings;
     private final HomeserverClient hs;
     private final SerialExecutor executor;
+    private final Provider<BridgedRooms> bridged;
+    private final Provider<IrcModesToMatrix> modes;
 
     @Inject
-    FixedRooms(Mappings mappings, HomeserverClient hs, SerialExecutor executor) {
+    FixedRooms(Mappings mappings, HomeserverClient hs, SerialExecutor executor, Provider<BridgedRooms> bridged,
+            Provider<IrcModesToMatrix> modes) {
+        this.bridged = bridged;
+        this.modes = modes;
         this.mappings = mappings;
         this.hs = hs;
         this.executor = executor;
@@ -60,6 +67,7 @@ public final class FixedRooms {
             hs.join(room.toString());
             LOG.info("bridging {} on {} into {} (fixed mapping){}", channel.channel(), channel.network(), room,
                     invited ? " after an invite" : "");
+            bridged.get().byRoom(room).ifPresent(modes.get()::sync);
         } catch (MatrixException e) {
             LOG.warn("cannot join {}, mapped to {} on {} ({}): invite {} to the room; the bridge joins when invited",
                     room, channel.channel(), channel.network(), e.getMessage(), mappings.bot());

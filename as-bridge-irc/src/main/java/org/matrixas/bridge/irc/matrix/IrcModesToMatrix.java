@@ -26,11 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * IRC channel modes into the room, as the bridge bot (which created the room, so it may change its power levels):
- * member modes of {@code mode_power_levels} set the member's level (see {@link ModePowerLevels}); the member is a
- * puppet's Matrix user or a virtual user. {@code +i} or {@code +k} make the join rule {@code invite}, and without
- * both it is {@code public}; {@code +s} takes the room out of the public room directory and {@code -s} lists it;
- * {@code +m} raises {@code events_default} to voice's level. Runs on the channel's serial queue.
+ * IRC channel modes into the channel's rooms, as the bridge bot: member modes of {@code mode_power_levels} set the
+ * member's level (see {@link ModePowerLevels}); the member is a puppet's Matrix user or a virtual user; {@code +m}
+ * raises {@code events_default} to voice's level. In the channel's own room, which the bot created, {@code +i} or
+ * {@code +k} also make the join rule {@code invite} (without both it is {@code public}), and {@code +s} takes the
+ * room out of the public room directory ({@code -s} lists it). Rooms bridged by a fixed mapping or {@code !plumb}
+ * belong to their admins: they get the power levels only, and only as far as the bot's own level allows. Runs on
+ * the channel's serial queue.
  */
 @Singleton
 public final class IrcModesToMatrix {
@@ -42,10 +44,12 @@ public final class IrcModesToMatrix {
     private final BridgeConfig config;
     private final SerialExecutor executor;
     private final Provider<BotConnections> bots;
+    private final Provider<BridgedRooms> bridged;
 
     @Inject
     IrcModesToMatrix(RoomStore rooms, HomeserverClient hs, Mappings mappings, Puppets puppets, BridgeConfig config,
-            SerialExecutor executor, Provider<BotConnections> bots) {
+            SerialExecutor executor, Provider<BotConnections> bots, Provider<BridgedRooms> bridged) {
+        this.bridged = bridged;
         this.rooms = rooms;
         this.hs = hs;
         this.mappings = mappings;
@@ -55,13 +59,16 @@ public final class IrcModesToMatrix {
         this.bots = bots;
     }
 
-    /** Queues {@code change} for the channel's room, if it has one. */
+    /** Queues {@code change} for each of the channel's rooms. */
     public void onModeChange(IrcModeChange change) {
-        executor.submit(IrcMembershipToMatrix.queue(change.channel()), () ->
-                rooms.byChannel(change.channel()).ifPresent(room -> apply(room, change)));
+        executor.submit(IrcMembershipToMatrix.queue(change.channel()), () -> {
+            for (RoomMapping room : bridged.get().byChannel(change.channel())) {
+                apply(room, change);
+            }
+        });
     }
 
-    /** Queues the modes the bot knows now for a room just made for its channel. */
+    /** Queues the modes the bot knows now for a room just bridged to its channel (made, joined or plumbed). */
     public void sync(RoomMapping room) {
         executor.submit(IrcMembershipToMatrix.queue(room.channel()), () -> bots.get().bot(room.channel().network())
                 .modeSnapshot(room.channel().channel()).ifPresent(change -> apply(room, change)));
@@ -70,8 +77,12 @@ public final class IrcModesToMatrix {
     void apply(RoomMapping room, IrcModeChange change) {
         NetworkConfig network = config.network(change.channel().network()).orElseThrow();
         ModePowerLevels levels = new ModePowerLevels(network.modePowerLevels());
+        boolean own = rooms.byChannel(change.channel()).map(r -> r.room().equals(room.room())).orElse(false);
         try {
             powerLevels(room.room(), change, levels);
+            if (!own) {
+                return;
+            }
             if (change.concerns('i') || change.concerns('k')) {
                 joinRule(room.room(), change.has('i') || change.has('k') ? "invite" : "public");
             }
