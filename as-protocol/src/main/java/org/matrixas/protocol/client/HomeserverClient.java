@@ -161,6 +161,14 @@ public final class HomeserverClient {
         post(V3 + "/rooms/" + enc(room) + "/kick", body);
     }
 
+    /** The users joined to {@code room} now ({@code GET /rooms/{roomId}/joined_members}). */
+    public List<UserId> joinedMembers(RoomId room) {
+        List<UserId> out = new ArrayList<>();
+        get(V3 + "/rooms/" + enc(room) + "/joined_members").path("joined").fieldNames()
+                .forEachRemaining(u -> out.add(UserId.parse(u)));
+        return out;
+    }
+
     public List<RoomId> joinedRooms() {
         List<RoomId> out = new ArrayList<>();
         get(V3 + "/joined_rooms").path("joined_rooms").forEach(n -> out.add(RoomId.parse(n.asText())));

@@ -82,6 +82,7 @@ class AdminPlumbIT {
         String unlinked = admin.command("!unlink " + room + " " + NET + " #p");
         assertEquals("Unlinked " + room + " from #p on irc.example.org; the bridge bot left the room.", unlinked);
         awaitMembership(alice, room, AdminRoomClient.BOT.toString(), "leave");
+        awaitMembership(alice, room, "@irc.example.org/_bob:localhost", "leave"); // the IRC users go too
         bob.privmsg("#p", "irc after unlink");
         bob.privmsg("#p", "irc barrier");
         alice.awaitText(dynamic, "irc barrier", WAIT);

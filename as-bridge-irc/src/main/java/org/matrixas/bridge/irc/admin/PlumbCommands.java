@@ -104,6 +104,7 @@ final class PlumbCommands {
             }
         }
         plumbed.removePlumbed(a.room());
+        targets.removeVirtualUsers(a.room(), a.channel().network());
         boolean left = targets.leaveIfUnused(a.room());
         partIfUnused(a.channel(), a.networkConfig());
         return "Unlinked " + a.room() + " from " + a.channel().channel() + " on " + a.channel().network()

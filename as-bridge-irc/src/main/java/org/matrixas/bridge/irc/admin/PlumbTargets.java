@@ -2,9 +2,12 @@ package org.matrixas.bridge.irc.admin;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 import org.matrixas.bridge.irc.mapping.Mappings;
+import org.matrixas.bridge.irc.mapping.NetworkMapping;
 import org.matrixas.bridge.irc.matrix.BridgedRooms;
+import org.matrixas.bridge.irc.matrix.VirtualUsers;
 import org.matrixas.bridge.irc.store.AdminRoomStore;
 import org.matrixas.bridge.irc.store.PmRoomStore;
 import org.matrixas.protocol.client.HomeserverClient;
@@ -26,10 +29,12 @@ final class PlumbTargets {
     private final AdminRoomStore adminRooms;
     private final PmRoomStore pms;
     private final BridgedRooms bridged;
+    private final VirtualUsers virtualUsers;
 
     @Inject
     PlumbTargets(HomeserverClient hs, Mappings mappings, Memberships memberships, AdminRoomStore adminRooms,
-            PmRoomStore pms, BridgedRooms bridged) {
+            PmRoomStore pms, BridgedRooms bridged, VirtualUsers virtualUsers) {
+        this.virtualUsers = virtualUsers;
         this.hs = hs;
         this.mappings = mappings;
         this.memberships = memberships;
@@ -117,6 +122,25 @@ final class PlumbTargets {
     /** The bot leaves {@code room} unless it is still bridged; whether it left. */
     boolean leaveIfUnused(RoomId room) {
         return bridged.byRoom(room).isEmpty() && adminRooms.adminRoom(room).isEmpty() && leave(room);
+    }
+
+    /**
+     * After an unlink: the IRC users' virtual users of {@code network} leave {@code room}, which no longer bridges
+     * their channel (a room still bridged keeps them). Read as the bot, so call it before the bot leaves.
+     */
+    void removeVirtualUsers(RoomId room, String network) {
+        if (bridged.byRoom(room).isPresent()) {
+            return;
+        }
+        List<UserId> members;
+        try {
+            members = hs.joinedMembers(room);
+        } catch (MatrixException e) {
+            LOG.info("cannot list the members of {} to take the IRC users out: {}", room, e.getMessage());
+            return;
+        }
+        NetworkMapping n = mappings.network(network);
+        members.stream().filter(n::isVirtual).forEach(u -> virtualUsers.leave(u, room));
     }
 
     private boolean leave(RoomId room) {
