@@ -1,7 +1,6 @@
 package org.matrixas.testkit.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,42 +16,17 @@ import org.matrixas.testkit.MatrixTest;
 import org.matrixas.testkit.TestBridge;
 import org.matrixas.testkit.TestHomeserver;
 import org.matrixas.testkit.TestIrc;
-import org.matrixas.testkit.irc.IrcLine;
 import org.matrixas.testkit.irc.IrcTestClient;
 
 /**
- * The admin room's {@code !username}, {@code !plumb}, {@code !unlink} and {@code !bridgeversion} on the in-process
- * IRC server: the user name the server sees, a room bridged at runtime (both ways, across a bridge restart) and
+ * The admin room's {@code !plumb}, {@code !unlink} and {@code !bridgeversion} on the in-process IRC server (and
+ * {@code !username}, see {@link UserNameFlows}): a room bridged at runtime (both ways, across a bridge restart) and
  * unlinked again, and every refusal a user can run into.
  */
 @MatrixTest(irc = IrcMode.IN_PROCESS, bridge = true, bridgeConfig = FastBridge.class)
 class AdminPlumbIT {
     private static final Duration WAIT = AdminRoomClient.WAIT;
     private static final String NET = "irc.example.org";
-
-    @Test
-    void username_usedAtConnect_andAfterReconnect(TestHomeserver hs, TestIrc irc) {
-        IrcTestClient op = irc.connect("Op");
-        op.join("#u");
-        MatrixClient alice = hs.registerUser("alice");
-        AdminRoomClient admin = AdminRoomClient.open(alice);
-        assertTrue(admin.command("!username Alice").contains("not a valid IRC user name"));
-        assertTrue(admin.command("!username abcdefghijk").contains("at most 10"));
-        assertTrue(admin.command("!username").startsWith("Usage: !username"));
-        assertEquals("Your IRC user name on irc.example.org is now ali; you connect with it.",
-                admin.command("!username ali"));
-        admin.command("!join #u");
-        assertEquals("ali", userOf(op, "alice[m]"), "the puppet registered with the stored user name");
-
-        String changed = admin.command("!username " + NET + " alice.m");
-        assertEquals("Your IRC user name on irc.example.org is now alice.m from your next connection: send"
-                + " !reconnect to reconnect with it now.", changed);
-        assertEquals("ali", userOf(op, "alice[m]"), "not before the next connection");
-        assertEquals("Reconnected to irc.example.org as alice[m].", admin.command("!reconnect"));
-        assertEquals("alice.m", userOf(op, "alice[m]"));
-        op.awaitMember("#u", "alice[m]", WAIT);
-        assertTrue(admin.command("!username alice.m").endsWith("(your connection uses it already)."));
-    }
 
     @Test
     void plumb_bothWays_survivesRestart_unlinkStopsIt(TestHomeserver hs, TestIrc irc, TestBridge bridge) {
@@ -146,14 +120,6 @@ class AdminPlumbIT {
     }
 
     /** The user name the IRC server knows {@code nick} by (WHOIS, 311 RPL_WHOISUSER). */
-    private static String userOf(IrcTestClient asker, String nick) {
-        asker.sendRaw("WHOIS " + nick);
-        IrcLine line = asker.awaitParsed("311 of " + nick, l -> "311".equals(l.command())
-                && l.params().size() > 2 && nick.equals(l.param(1)), WAIT);
-        asker.awaitParsed("318 of " + nick, l -> "318".equals(l.command()), WAIT);
-        return line.param(2);
-    }
-
     private static void awaitMembership(MatrixClient viewer, RoomId room, String user, String membership) {
         Await.until(user + " " + membership + " in " + room, () -> viewer.api().state(room, "m.room.member", user)
                 .map(c -> membership.equals(c.path("membership").asText())).orElse(false), WAIT);
