@@ -1,26 +1,37 @@
 package org.matrixas.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.matrixas.protocol.client.HomeserverClient;
 import org.matrixas.protocol.client.SyncResponse;
 import org.matrixas.protocol.event.ClientEvent;
+import org.matrixas.protocol.http.PercentCodec;
+import org.matrixas.protocol.id.EventId;
 import org.matrixas.protocol.id.RoomId;
 import org.matrixas.protocol.id.UserId;
+import org.matrixas.protocol.json.Json;
 
 /**
  * A Matrix user for tests: the Client-Server calls of {@link HomeserverClient} plus {@code /sync}-driven waits.
- * Every event the user's syncs return is kept, so an await also finds events that arrived before it was called.
- * Not thread-safe: one test thread drives it.
+ * Every event the user's syncs return is kept, so an await also finds events that arrived before it was called;
+ * when an incremental sync leaves events out ({@code limited}, more than the server's per-room limit arrived since
+ * the last one), they are fetched through {@code /messages}, so {@link #events} has every event since the first
+ * sync, once and in order. Not thread-safe: one test thread drives it.
  */
 public final class MatrixClient {
     private final UserId userId;
     private final HomeserverClient api;
     private final List<ClientEvent> seen = new ArrayList<>();
+    private final Set<EventId> seenIds = new HashSet<>();
     private String since;
 
     public MatrixClient(UserId userId, HomeserverClient api) {
@@ -82,12 +93,44 @@ public final class MatrixClient {
     }
 
     private void syncOnce(Duration wait) {
+        boolean incremental = since != null;
         SyncResponse r = api.sync(since, wait);
         since = r.nextBatch();
-        r.joined().values().forEach(room -> {
-            seen.addAll(room.state());
-            seen.addAll(room.timeline());
+        r.joined().forEach((roomId, room) -> {
+            room.state().forEach(this::remember);
+            if (incremental && room.limited() && room.prevBatch() != null) {
+                missedBefore(roomId, room.prevBatch()).forEach(this::remember);
+            }
+            room.timeline().forEach(this::remember);
         });
+    }
+
+    private void remember(ClientEvent e) {
+        if (e.eventId() == null || seenIds.add(e.eventId())) {
+            seen.add(e);
+        }
+    }
+
+    /** The events before {@code token} back to the last one already seen, oldest first. */
+    private List<ClientEvent> missedBefore(RoomId room, String token) {
+        List<ClientEvent> missed = new ArrayList<>();
+        String from = token;
+        while (from != null) {
+            JsonNode page = api.get("/_matrix/client/v3/rooms/" + PercentCodec.encode(room.toString())
+                    + "/messages?dir=b&limit=100&from=" + PercentCodec.encode(from));
+            for (JsonNode n : page.path("chunk")) {
+                ObjectNode event = ((ObjectNode) n).deepCopy().put("room_id", room.toString());
+                ClientEvent e = Json.mapper().convertValue(event, ClientEvent.class);
+                if (seenIds.contains(e.eventId())) {
+                    Collections.reverse(missed);
+                    return missed;
+                }
+                missed.add(e);
+            }
+            from = page.path("end").isTextual() ? page.get("end").asText() : null;
+        }
+        Collections.reverse(missed);
+        return missed;
     }
 
     private String describe(RoomId room) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,27 @@ class MatrixTestKitIT {
         Echo echo = new Echo();
         echo.self = hs.startAppService("echo", ECHO_NS, echo);
         return echo;
+    }
+
+    @Test
+    void matrixClient_moreEventsThanOneSyncHolds_eventsHasEveryOneInOrder(TestHomeserver hs) {
+        MatrixClient alice = hs.registerUser("alice");
+        MatrixClient bob = hs.registerUser("bob");
+        RoomId room = alice.api().createRoom(CreateRoomRequest.named("Busy").withPreset("public_chat"));
+        bob.join(room.toString());
+        alice.sendText(room, "first");
+        bob.awaitText(room, "first", WAIT);
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < 45; i++) { // more than twice the server's 20 timeline events per sync answer
+            burst.add("burst " + i);
+            alice.sendText(room, "burst " + i);
+        }
+        bob.awaitText(room, "burst 44", WAIT);
+        List<String> seen = bob.events(room).stream().filter(e -> "m.room.message".equals(e.type()))
+                .map(e -> e.contentString("body").orElse("")).toList();
+        List<String> expected = new ArrayList<>(List.of("first"));
+        expected.addAll(burst);
+        assertEquals(expected, seen, "a limited sync's gap is filled from /messages, nothing twice");
     }
 
     @Test

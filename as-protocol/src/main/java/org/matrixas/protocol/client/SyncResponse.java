@@ -21,11 +21,20 @@ public record SyncResponse(String nextBatch, Map<RoomId, JoinedRoom> joined, Map
         invited = Map.copyOf(invited);
     }
 
-    /** One joined room: its state and the new timeline events, in order. */
-    public record JoinedRoom(List<ClientEvent> state, List<ClientEvent> timeline) {
+    /**
+     * One joined room: its state and the new timeline events, in order. When {@code limited}, the server left out
+     * events before the timeline; {@code prevBatch} (may be null) pages back to them through {@code /messages}.
+     */
+    public record JoinedRoom(List<ClientEvent> state, List<ClientEvent> timeline, boolean limited,
+            String prevBatch) {
         public JoinedRoom {
             state = List.copyOf(state);
             timeline = List.copyOf(timeline);
+        }
+
+        /** A room whose timeline is complete. */
+        public JoinedRoom(List<ClientEvent> state, List<ClientEvent> timeline) {
+            this(state, timeline, false, null);
         }
     }
 
@@ -36,8 +45,10 @@ public record SyncResponse(String nextBatch, Map<RoomId, JoinedRoom> joined, Map
         while (rooms.hasNext()) {
             Map.Entry<String, JsonNode> e = rooms.next();
             RoomId roomId = RoomId.parse(e.getKey());
+            JsonNode timeline = e.getValue().path("timeline");
             joined.put(roomId, new JoinedRoom(events(roomId, e.getValue().path("state").path("events")),
-                    events(roomId, e.getValue().path("timeline").path("events"))));
+                    events(roomId, timeline.path("events")), timeline.path("limited").asBoolean(false),
+                    timeline.path("prev_batch").isTextual() ? timeline.get("prev_batch").asText() : null));
         }
         Map<RoomId, ObjectNode> invited = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> invites = body.path("rooms").path("invite").fields();
