@@ -1,6 +1,7 @@
 package org.matrixas.bridge.irc.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +34,22 @@ class SerialExecutorTest {
             expected.add(i);
         }
         assertEquals(expected, seen);
+    }
+
+    @Test
+    void submitAfter_waitsForGate_laterTasksOfKeyQueueBehind_otherKeysGoOn() throws Exception {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        try (SerialExecutor ex = new SerialExecutor("t", 4)) {
+            CompletableFuture<Void> gated = ex.submitAfter("k", gate, () -> seen.add("gated"));
+            CompletableFuture<Void> behind = ex.submit("k", () -> seen.add("behind"));
+            ex.submit("other", () -> seen.add("other")).get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("other"), seen, "nothing of key k runs while its gate is closed");
+            assertFalse(gated.isDone());
+            gate.completeExceptionally(new IllegalStateException("a failed gate opens too"));
+            behind.get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("other", "gated", "behind"), seen);
+        }
     }
 
     @Test
