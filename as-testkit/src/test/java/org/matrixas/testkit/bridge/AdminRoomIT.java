@@ -34,7 +34,7 @@ class AdminRoomIT {
         AdminRoomClient admin = AdminRoomClient.open(alice);
         String help = admin.command("!help");
         for (String command : List.of("!join", "!part", "!nick", "!whois", "!reconnect", "!listrooms", "!storepass",
-                "!removepass", "!quit")) {
+                "!removepass", "!cmd", "!quit")) {
             assertTrue(help.contains(command), command + " missing from: " + help);
         }
         assertEquals("Unknown command !frobnicate. Send !help for the list.", admin.command("!frobnicate"));
@@ -50,6 +50,29 @@ class AdminRoomIT {
         observer.sendRaw("ISON Mallory alice[m]");
         IrcLine ison = observer.awaitParsed("303", l -> "303".equals(l.command()), WAIT);
         assertEquals("", ison.last(), "no puppet was made: neither the command nor the chat went to IRC");
+    }
+
+    @Test
+    void cmd_rawLineThroughOwnPuppet_refusesWhatWouldDesyncTheBridge(TestHomeserver hs, TestIrc irc) {
+        IrcTestClient op = irc.connect("Op");
+        op.join("#raw");
+        op.sendRaw("MODE #raw -t");
+        MatrixClient alice = hs.registerUser("alice");
+        AdminRoomClient admin = AdminRoomClient.open(alice);
+        assertTrue(admin.command("!join #raw").startsWith("You joined #raw"));
+
+        String sent = admin.command("!cmd TOPIC #raw :set with !cmd\r\nQUIT");
+        assertTrue(sent.startsWith("Sent to irc.example.org as alice[m]: TOPIC #raw"), sent);
+        IrcLine topic = op.awaitParsed("TOPIC from alice[m]", l -> "TOPIC".equals(l.command()), WAIT);
+        assertEquals("alice[m]", topic.nick());
+        assertEquals("set with !cmdQUIT", topic.param(1), "CR and LF removed: one line, no QUIT command");
+
+        assertTrue(admin.command("!cmd JOIN #elsewhere").contains("use !join"));
+        assertTrue(admin.command("!cmd privmsg #raw :hi").contains("say it in the channel's room"));
+        assertTrue(admin.command("!cmd nick Other").contains("use !nick"));
+        assertTrue(admin.command("!cmd").startsWith("Usage: !cmd"));
+        assertTrue(admin.command("!cmd AWAY :" + "x".repeat(600)).contains("longer than IRC allows"));
+        assertTrue(irc.inProcessServer().orElseThrow().isConnected("alice[m]"), "the puppet is still there");
     }
 
     @Test

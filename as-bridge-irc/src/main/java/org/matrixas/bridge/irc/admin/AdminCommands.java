@@ -29,6 +29,7 @@ final class AdminCommands {
             PasswordCommands.STOREPASS + " — store your IRC account password (encrypted); the account is your nick",
             PasswordCommands.REMOVEPASS + " — forget it",
             UserNames.USERNAME + " — your IRC user name (ident), from the next connection (!reconnect)",
+            RawCommands.CMD + " — send one raw IRC line through your connection (e.g. MODE); no answer is shown",
             "!quit — disconnect from every network and leave every bridged room",
             PlumbCommands.PLUMB + " — bridge an existing room to a channel (invite the bot into the room first;"
                     + " needs the power to change the room's power levels)",
@@ -40,10 +41,12 @@ final class AdminCommands {
     private final PasswordCommands passwords;
     private final UserNames userNames;
     private final PlumbCommands plumbing;
+    private final RawCommands raw;
 
     @Inject
     AdminCommands(ChannelCommands channels, ConnectionCommands connections, PasswordCommands passwords,
-            UserNames userNames, PlumbCommands plumbing) {
+            UserNames userNames, PlumbCommands plumbing, RawCommands raw) {
+        this.raw = raw;
         this.userNames = userNames;
         this.plumbing = plumbing;
         this.channels = channels;
@@ -83,6 +86,7 @@ final class AdminCommands {
             case "username" -> userNames.userName(e.sender(), c);
             case "plumb" -> plumbing.plumb(e.sender(), c);
             case "unlink" -> plumbing.unlink(e.sender(), c);
+            case "cmd" -> raw.cmd(e.sender(), c);
             case "bridgeversion" -> "as-bridge-irc " + BridgeVersion.get();
             default -> "Unknown command !" + c.name() + ". Send !help for the list.";
         };
