@@ -1,5 +1,6 @@
 package org.matrixas.testkit.bridge;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,5 +88,29 @@ class TextIT {
         bob.privmsg("#text", "got it");
         alice.awaitText(room, "got it", WAIT);
         assertTrue(bob.received().stream().noneMatch(l -> l.contains("line 2")), "only the link line is sent");
+    }
+
+    @Test
+    void files_sentAsNameSizeAndDownloadLink(TestHomeserver hs, TestIrc irc) throws Exception {
+        IrcTestClient bob = irc.connect("Erin");
+        bob.join("#text");
+        MatrixClient alice = hs.registerUser("fay");
+        RoomId room = alice.join(ALIAS);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 0};
+        String mxc = alice.api().uploadMedia(png, "image/png", "dot.png");
+        ObjectNode image = Json.object().put("msgtype", "m.image").put("body", "a dot").put("filename", "dot.png")
+                .put("url", mxc);
+        image.putObject("info").put("size", png.length).put("mimetype", "image/png");
+        alice.api().send(room, "m.room.message", image, null);
+
+        ReceivedMessage m = bob.awaitPrivmsg("#text", t -> t.startsWith("a dot (dot.png, 12 B) "), WAIT);
+        String link = m.text().substring("a dot (dot.png, 12 B) ".length());
+        assertTrue(link.startsWith(hs.baseUrl() + "/_matrix/media/v3/download/localhost/") && link.endsWith(
+                "/dot.png"), link);
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link))
+                .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode(), "IRC users open the link without a Matrix account");
+        assertArrayEquals(png, download.body());
+        assertEquals("image/png", download.headers().firstValue("Content-Type").orElse(""));
     }
 }

@@ -83,6 +83,7 @@ public final class ConfigValidator {
 
     private static void checkHomeserver(HomeserverConfig hs) {
         checkHttpUrl(hs.url(), "homeserver.url", true);
+        checkHttpUrl(hs.mediaUrl(), "homeserver.media_url", false);
         text(hs.domain(), "homeserver.domain");
         try {
             UserId.of("x", hs.domain());

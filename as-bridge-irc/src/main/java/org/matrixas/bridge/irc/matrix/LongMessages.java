@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Uploads a message too long for IRC as a {@code text/plain} file and gives the plain HTTP download URL IRC users
- * can open ({@code <homeserver.url>/_matrix/media/v3/download/<server>/<id>}).
+ * can open ({@code <homeserver.media_url>/_matrix/media/v3/download/<server>/<id>}, {@code homeserver.url} when no
+ * {@code media_url} is set).
  */
 @Singleton
 final class LongMessages {
@@ -32,13 +33,14 @@ final class LongMessages {
     Optional<String> upload(UserId sender, String text) {
         try {
             String mxc = hs.uploadMedia(text.getBytes(StandardCharsets.UTF_8), "text/plain", "message.txt");
-            return Optional.of(downloadUrl(config.url(), mxc));
+            return Optional.of(downloadUrl(config.mediaBase(), mxc));
         } catch (MatrixException | IllegalArgumentException e) {
             LOG.warn("long message of {} not uploaded: {}", sender, e.getMessage());
             return Optional.empty();
         }
     }
 
+    /** The download URL of content {@code mxc} under {@code homeserverUrl}; a malformed URI is refused. */
     static String downloadUrl(String homeserverUrl, String mxc) {
         if (!mxc.startsWith(MXC) || mxc.indexOf('/', MXC.length()) < 0) {
             throw new IllegalArgumentException("not a content URI: " + mxc);

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Matrix to IRC. Messages of real Matrix users in bridged rooms are said on IRC by the sender's puppet
- * ({@code m.emote} as CTCP ACTION, {@code m.notice} as NOTICE, anything else by its text, see {@link MatrixText});
+ * ({@code m.emote} as CTCP ACTION, {@code m.notice} as NOTICE, a file as a link ({@link MediaLinks}), anything else by
+ * its text, see {@link MatrixText});
  * in a PM room as PRIVMSG to the IRC user. A message longer than the network's {@code max_lines} goes as one line
  * with a link to the whole text ({@link LongMessages}). Each room has a serial queue, so a user's lines keep their
  * order while a puppet connects. The transaction is acknowledged once its messages are in the {@link Outbox}; each
@@ -67,6 +68,7 @@ public final class MatrixToIrc {
     private final AdminRooms adminRooms;
     private final Provider<BotConnections> bots;
     private final IrcToMatrix copies;
+    private final MediaLinks media;
     /** Messages accepted and not yet settled (said and out of the outbox, or given up), for {@link #drain}. */
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -74,7 +76,8 @@ public final class MatrixToIrc {
     MatrixToIrc(BridgedRooms rooms, PmRoomStore pms, Mappings mappings, Puppets puppets, SerialExecutor executor,
             MatrixStateToIrc state, PrivateMessages privateMessages, LongMessages longMessages, RoomNotices notices,
             BridgeConfig config, BridgeMetrics metrics, Outbox outbox, MatrixUsers users, AdminRooms adminRooms,
-            Provider<BotConnections> bots, IrcToMatrix copies) {
+            Provider<BotConnections> bots, IrcToMatrix copies, MediaLinks media) {
+        this.media = media;
         this.bots = bots;
         this.copies = copies;
         this.outbox = outbox;
@@ -165,7 +168,7 @@ public final class MatrixToIrc {
 
     /** Completes once the message's lines are written to IRC (at once when there is nothing to say). */
     private CompletableFuture<Void> route(ClientEvent e) {
-        Optional<String> text = MatrixText.toIrc(e.content(), users);
+        Optional<String> text = media.line(e.content()).or(() -> MatrixText.toIrc(e.content(), users));
         if (text.isEmpty()) {
             return DONE;
         }

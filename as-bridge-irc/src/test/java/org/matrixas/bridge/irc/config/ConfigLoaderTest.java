@@ -23,7 +23,7 @@ class ConfigLoaderTest {
             """;
 
     static final String SEED = """
-            homeserver: { url: http://127.0.0.1:8008, domain: hsdomain.com }
+            homeserver: { url: http://127.0.0.1:8008, domain: hsdomain.com, media_url: "https://matrix.example.org" }
             appservice:
               host: 0.0.0.0
               port: 9100
@@ -53,6 +53,7 @@ class ConfigLoaderTest {
     @Test
     void load_minimalFile_appliesEveryDefault() throws IOException {
         BridgeConfig c = ConfigLoader.load(write(MINIMAL));
+        assertEquals("http://127.0.0.1:8008", c.homeserver().mediaBase(), "media links default to homeserver.url");
         AppServiceConfig as = c.appservice();
         assertEquals("127.0.0.1", as.host());
         assertEquals(9000, as.port());
@@ -79,6 +80,7 @@ class ConfigLoaderTest {
         BridgeConfig c = ConfigLoader.load(write(SEED));
         assertEquals("http://127.0.0.1:8008", c.homeserver().url());
         assertEquals("hsdomain.com", c.homeserver().domain());
+        assertEquals("https://matrix.example.org", c.homeserver().mediaBase());
         AppServiceConfig as = c.appservice();
         assertEquals("0.0.0.0", as.host());
         assertEquals(9100, as.port());
@@ -246,6 +248,8 @@ class ConfigLoaderTest {
     @Test
     void load_invalidValues_nameKey() throws IOException {
         assertKey("homeserver.url", MINIMAL.replace("http://127.0.0.1:8008", "127.0.0.1:8008"));
+        assertKey("homeserver.media_url", MINIMAL.replace("domain: hsdomain.com", "domain: hsdomain.com, media_url: "
+                + "ftp://files.example.org"));
         assertKey("appservice.port", MINIMAL.replace("as_token: T_a", "as_token: T_a, port: 70000"));
         assertKey("appservice.sender_localpart", MINIMAL.replace("as_token: T_a", "as_token: T_a, sender_localpart: Bot"));
         assertKey("networks[0].channels[1]", MINIMAL.replace("host: irc.example.org }",
