@@ -11,7 +11,7 @@ import java.util.List;
 public enum Scale {
     FULL(List.of(1, 10, 100), 10_000, 32, List.of(10, 100), Duration.ofSeconds(10), 20, true,
             List.of(100, 1000), 3),
-    QUICK(List.of(1, 100), 1_000, 32, List.of(100), Duration.ofSeconds(2), 4, false, List.of(20), 1),
+    QUICK(List.of(1, 10), 1_000, 32, List.of(100), Duration.ofSeconds(2), 4, false, List.of(20), 1),
     SMOKE(List.of(1, 2), 200, 4, List.of(20), Duration.ofSeconds(1), 1, false, List.of(5), 1);
 
     private final List<Integer> serviceCounts;
