@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.matrixas.protocol.id.RoomAlias;
 import org.matrixas.protocol.id.RoomId;
+import org.matrixas.testkit.Await;
 import org.matrixas.testkit.IrcMode;
 import org.matrixas.testkit.MatrixClient;
 import org.matrixas.testkit.MatrixTest;
@@ -46,9 +47,11 @@ class BridgeRestartIT {
         bob.awaitPrivmsg("#r", "dup-check"::equals, WAIT);
 
         for (int i = 0; i < restarts; i++) {
+            long botJoins = botJoins(bob);
             bridge.restart();
-            // IRC has no redelivery: a line said before the new bot is back in the channel is not bridged.
-            bob.awaitMember("#r", "MatrixBridge", WAIT);
+            // IRC has no redelivery: a line said before the new bot is back in the channel is not bridged. NAMES
+            // may still list the old connection for a moment after it closed, so wait for the new bot's own JOIN.
+            Await.until("the restarted bot to join #r", () -> botJoins(bob) > botJoins, WAIT);
             // The homeserver re-sends the same transaction (its 200 was lost): answered, not re-run.
             Rel.Resp again = Rel.send("PUT", "http://127.0.0.1:" + bridge.asPort()
                     + "/_matrix/app/v1/transactions/replayed-1", hsToken, txn);
@@ -67,5 +70,9 @@ class BridgeRestartIT {
         assertEquals(1, dupCopies, "the processed transaction was said once on IRC");
         Rel.figure("BridgeRestartIT: " + restarts + " bridge restarts; a processed transaction re-sent after each was "
                 + "not re-run (1 IRC line); alias, room mapping and IRC->Matrix kept; puppet alice[m] back each time");
+    }
+
+    private static long botJoins(IrcTestClient observer) {
+        return observer.received().stream().filter(l -> l.startsWith(":MatrixBridge!") && l.contains(" JOIN ")).count();
     }
 }
