@@ -70,6 +70,7 @@ class BridgeKillIT {
             int sentMatrix = 0;
             int sentIrc = 0;
             int finalPhaseFirstIrc = 0;
+            long botJoins = 0;
             List<Integer> killPoints = new ArrayList<>();
             for (int phase = 0; phase <= kills; phase++) {
                 int killAt = phase < kills ? random.nextInt(perPhase) : -1;
@@ -79,6 +80,7 @@ class BridgeKillIT {
                 }
                 for (int i = 0; i < perPhase; i++) {
                     if (i == killAt) {
+                        botJoins = Rel.joinsSeen(bob, "MatrixBridge");
                         d.bridge.kill();
                         killPoints.add(sentMatrix);
                         down = true;
@@ -92,7 +94,9 @@ class BridgeKillIT {
                 }
                 if (down) {
                     d.bridge.start();
-                    bob.awaitMember("#k", "MatrixBridge", WAIT);
+                    long before = botJoins;
+                    Await.until("the restarted bot to join #k", () -> Rel.joinsSeen(bob, "MatrixBridge") > before,
+                            WAIT);
                     checkMapping(d, alice, room);
                 }
             }

@@ -47,11 +47,11 @@ class BridgeRestartIT {
         bob.awaitPrivmsg("#r", "dup-check"::equals, WAIT);
 
         for (int i = 0; i < restarts; i++) {
-            long botJoins = botJoins(bob);
+            long botJoins = Rel.joinsSeen(bob, "MatrixBridge");
             bridge.restart();
             // IRC has no redelivery: a line said before the new bot is back in the channel is not bridged. NAMES
             // may still list the old connection for a moment after it closed, so wait for the new bot's own JOIN.
-            Await.until("the restarted bot to join #r", () -> botJoins(bob) > botJoins, WAIT);
+            Await.until("the restarted bot to join #r", () -> Rel.joinsSeen(bob, "MatrixBridge") > botJoins, WAIT);
             // The homeserver re-sends the same transaction (its 200 was lost): answered, not re-run.
             Rel.Resp again = Rel.send("PUT", "http://127.0.0.1:" + bridge.asPort()
                     + "/_matrix/app/v1/transactions/replayed-1", hsToken, txn);
@@ -70,9 +70,5 @@ class BridgeRestartIT {
         assertEquals(1, dupCopies, "the processed transaction was said once on IRC");
         Rel.figure("BridgeRestartIT: " + restarts + " bridge restarts; a processed transaction re-sent after each was "
                 + "not re-run (1 IRC line); alias, room mapping and IRC->Matrix kept; puppet alice[m] back each time");
-    }
-
-    private static long botJoins(IrcTestClient observer) {
-        return observer.received().stream().filter(l -> l.startsWith(":MatrixBridge!") && l.contains(" JOIN ")).count();
     }
 }

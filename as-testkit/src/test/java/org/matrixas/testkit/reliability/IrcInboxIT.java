@@ -53,10 +53,12 @@ class IrcInboxIT {
             Path db = d.bridge.dir.resolve("data").resolve("bridge.db");
             Await.until("the bridge to store the lines said while the homeserver is down",
                     () -> storedLines(db, "during-%") == DURING_OUTAGE, WAIT);
+            long botJoins = Rel.joinsSeen(bob, "MatrixBridge");
             d.bridge.kill();
 
             d.hs.start();
             d.bridge.start();
+            Await.until("the restarted bot to join #inbox", () -> Rel.joinsSeen(bob, "MatrixBridge") > botJoins, WAIT);
             alice.awaitText(room, lines.get(DURING_OUTAGE - 1), WAIT);
             bob.privmsg("#inbox", "after");
             alice.awaitText(room, "after", WAIT);

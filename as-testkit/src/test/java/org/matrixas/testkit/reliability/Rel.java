@@ -223,4 +223,13 @@ final class Rel {
     static String json(Object o) {
         return new String(Json.write(o), StandardCharsets.UTF_8);
     }
+
+    /**
+     * How many JOIN lines of {@code nick} {@code observer} has received. After restarting a bridge, wait for this to
+     * grow: NAMES can still list the old, closed connection for a moment, and a line said before the new bot has
+     * joined is never bridged (IRC does not re-send).
+     */
+    static long joinsSeen(org.matrixas.testkit.irc.IrcTestClient observer, String nick) {
+        return observer.received().stream().filter(l -> l.startsWith(":" + nick + "!") && l.contains(" JOIN ")).count();
+    }
 }
